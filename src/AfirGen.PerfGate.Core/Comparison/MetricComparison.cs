@@ -1,0 +1,41 @@
+namespace AfirGen.PerfGate.Comparison;
+
+/// <summary>One metric of one benchmark against its baseline: the change as a ratio with a confidence interval.</summary>
+public sealed record MetricComparison
+{
+    /// <summary>The metric: "time", "p95", "allocated", "throughput", "errors", "hitrate".</summary>
+    public required string Metric { get; init; }
+
+    /// <summary>The verdict for this metric.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>The baseline's value of the metric (time in ns, bytes, ops/s, fraction).</summary>
+    public double? Baseline { get; init; }
+
+    /// <summary>The current value of the metric.</summary>
+    public double? Current { get; init; }
+
+    /// <summary>Current over baseline: the Hodges–Lehmann ratio for time, the plain ratio otherwise. 1.10 is 10% more.</summary>
+    public double? Ratio { get; init; }
+
+    /// <summary>Lower confidence bound of the ratio.</summary>
+    public double? CiLower { get; init; }
+
+    /// <summary>Upper confidence bound of the ratio.</summary>
+    public double? CiUpper { get; init; }
+
+    /// <summary>Confidence level of the interval, e.g. 0.9986 after adjusting for the suite.</summary>
+    public double? Confidence { get; init; }
+
+    /// <summary>Two-sided p-value of "no change", adjusted for the number of comparisons in the suite.</summary>
+    public double? PValue { get; init; }
+
+    /// <summary>Units of evidence on the baseline side (launches, or iterations when each side has one launch).</summary>
+    public int BaselineN { get; init; }
+
+    /// <summary>Units of evidence on the current side.</summary>
+    public int CurrentN { get; init; }
+
+    /// <summary>Why the verdict is what it is, in one short sentence, when that is not obvious.</summary>
+    public string? Note { get; init; }
+}
