@@ -1,0 +1,287 @@
+using System.Globalization;
+using AfirGen.PerfGate.Config;
+using AfirGen.PerfGate.Model;
+using AfirGen.PerfGate.Statistics;
+using AfirGen.PerfGate.Thresholds;
+
+namespace AfirGen.PerfGate.Comparison;
+
+/// <summary>
+/// Makes the gate's verdict: every benchmark against its baseline with a test whose false alarms are
+/// controlled across the whole suite (Bonferroni over every statistical comparison made), and against its SLA thresholds.
+/// </summary>
+public static class SuiteComparer
+{
+    /// <summary>Compares <paramref name="current"/> with <paramref name="baseline"/> (or checks SLAs only when it is null).</summary>
+    public static SuiteComparison Compare(ResultSet? baseline, ResultSet current, PerfGateConfig config, DateTimeOffset? now = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(config);
+        var settings = config.Comparison;
+        var warnings = new List<string>();
+        AddWarnings(baseline, current, warnings);
+
+        var baseById = baseline?.Benchmarks.ToDictionary(b => b.Id, StringComparer.Ordinal) ?? [];
+        var ids = current.Benchmarks.Select(b => b.Id).Concat(baseById.Keys).Distinct(StringComparer.Ordinal);
+        var curById = current.Benchmarks.ToDictionary(b => b.Id, StringComparer.Ordinal);
+
+        // First pass: gather the evidence, so that the number of comparisons is known before any interval is drawn.
+        var pending = new List<Pending>();
+        foreach (var id in ids)
+        {
+            baseById.TryGetValue(id, out var b);
+            curById.TryGetValue(id, out var c);
+            var (regression, sla) = config.For(id);
+            var evidence = b is not null && c is not null && b.Status == BenchmarkStatus.Succeeded && c.Status == BenchmarkStatus.Succeeded
+                ? Evidence(b, c, settings)
+                : [];
+            pending.Add(new Pending(id, b, c, regression, sla, evidence));
+        }
+
+        var tests = Math.Max(1, pending.Sum(p => p.Evidence.Count));
+        var perTestAlpha = settings.Alpha / tests;
+        var benchmarks = pending
+            .Select(p => Decide(p, settings, perTestAlpha, tests))
+            .OrderBy(b => b.Category)
+            .ThenBy(b => b.Id, StringComparer.Ordinal)
+            .ToList();
+
+        if (benchmarks.Any(b => b.Time?.Note?.Contains("assumed", StringComparison.Ordinal) == true))
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"some benchmarks have one launch a side and no measured launch noise: an assumed {settings.LaunchNoise:P0} was used; run several launches or `perfgate ab` for a sharper verdict"));
+        }
+
+        return new SuiteComparison
+        {
+            CreatedAt = now ?? DateTimeOffset.UtcNow,
+            Current = current,
+            Baseline = baseline,
+            Benchmarks = benchmarks,
+            GeometricMean = GeometricMean(benchmarks),
+            Warnings = warnings,
+            Settings = settings,
+        };
+    }
+
+    private static void AddWarnings(ResultSet? baseline, ResultSet current, List<string> warnings)
+    {
+        if (current.Incomplete)
+        {
+            warnings.Add("the current results are incomplete: the run was cancelled or cut short");
+        }
+
+        if (baseline is null)
+        {
+            return;
+        }
+
+        if (baseline.Incomplete)
+        {
+            warnings.Add("the baseline is incomplete: the run that made it was cancelled or cut short");
+        }
+
+        foreach (var (field, a, b) in baseline.Environment.Differences(current.Environment))
+        {
+            warnings.Add($"environment differs: {field} is '{a}' in the baseline and '{b}' now; the verdicts compare different machines or runtimes");
+        }
+    }
+
+    private static List<TimeEvidence> Evidence(BenchmarkResult b, BenchmarkResult c, ComparisonSettings settings)
+    {
+        var list = new List<TimeEvidence>();
+        if (b.Latency is { } bl && c.Latency is { } cl)
+        {
+            var noise = b.LaunchNoise ?? c.LaunchNoise;
+            var source = noise is null ? "assumed" : "stored";
+            var n = noise ?? settings.LaunchNoise;
+            var spread = bl.Mean > 0 ? bl.StdDev / bl.Mean : 0;
+            AddIf(list, TimeEvidence.ForScenario("time", bl.Mean, cl.Mean, bl.Count, cl.Count, spread, n, source));
+            AddIf(list, TimeEvidence.ForScenario("p95", bl.P95, cl.P95, bl.Count, cl.Count, 2 * spread, n, source));
+            if (b.Scenario is { } bs && c.Scenario is { } cs)
+            {
+                // Lower is better for every evidence item, so throughput enters as its reciprocal.
+                AddIf(list, TimeEvidence.ForScenario("throughput", 1 / bs.Throughput, 1 / cs.Throughput, bl.Count, cl.Count, 0, n, source));
+            }
+        }
+        else
+        {
+            AddIf(list, TimeEvidence.ForMicro(b, c, settings.LaunchNoise));
+        }
+
+        return list;
+    }
+
+    private static void AddIf(List<TimeEvidence> list, TimeEvidence? e)
+    {
+        if (e is not null)
+        {
+            list.Add(e);
+        }
+    }
+
+    private static BenchmarkComparison Decide(Pending p, ComparisonSettings settings, double alpha, int tests)
+    {
+        var any = p.Current ?? p.Baseline!;
+        var metrics = new List<MetricComparison>();
+        var checks = p.Current is null ? [] : ThresholdEvaluator.Check(p.Current, p.Sla);
+        var baseSummary = p.Baseline is null ? null : Summaries.Of(p.Baseline);
+        var curSummary = p.Current is null ? null : Summaries.Of(p.Current);
+
+        foreach (var e in p.Evidence)
+        {
+            metrics.Add(TimeVerdict(e, p.Regression, alpha, tests, settings, baseSummary, curSummary, p.Baseline!, p.Current!));
+        }
+
+        if (p.Baseline?.Memory is { } bm && p.Current?.Memory is { } cm && p.Current.Status == BenchmarkStatus.Succeeded)
+        {
+            metrics.Add(AllocationVerdict(bm.AllocatedBytesPerOperation, cm.AllocatedBytesPerOperation, settings.AllocationThreshold));
+        }
+
+        Verdict verdict;
+        string? error = null;
+        if (p.Current is null)
+        {
+            verdict = Verdict.Missing;
+        }
+        else if (p.Current.Status == BenchmarkStatus.Failed)
+        {
+            verdict = Verdict.Failed;
+            error = p.Current.Error ?? "the benchmark produced no measurements";
+        }
+        else if (checks.Any(c => !c.Passed))
+        {
+            verdict = Verdict.SlaViolated;
+        }
+        else if (p.Baseline is null || p.Baseline.Status == BenchmarkStatus.Failed)
+        {
+            verdict = Verdict.New;
+        }
+        else
+        {
+            verdict = metrics.Count == 0 ? Verdict.Inconclusive : metrics.Max(m => m.Verdict);
+        }
+
+        return new BenchmarkComparison
+        {
+            Id = p.Id,
+            Category = any.Category,
+            Verdict = verdict,
+            Baseline = baseSummary,
+            Current = curSummary,
+            Metrics = metrics,
+            Checks = checks,
+            Error = error,
+        };
+    }
+
+    private static MetricComparison TimeVerdict(TimeEvidence e, double threshold, double alpha, int tests, ComparisonSettings settings,
+        MetricSummary? baseSummary, MetricSummary? curSummary, BenchmarkResult b, BenchmarkResult c)
+    {
+        var (shift, p) = e.Evaluate(alpha);
+        var ratio = Math.Exp(shift.Estimate);
+        var lo = Math.Exp(shift.Lower);
+        var hi = Math.Exp(shift.Upper);
+        var up = 1 + threshold;
+        var down = 1 / up;
+        string? note = e.Note;
+        Verdict verdict;
+        if (e.Metric == "time" && baseSummary is not null && curSummary is not null
+            && Math.Max(baseSummary.Median, curSummary.Median) < settings.TimeFloorNanoseconds)
+        {
+            verdict = Verdict.Unchanged;
+            note = "below the timer's resolution";
+        }
+        else if (lo > 1 && ratio > up)
+        {
+            verdict = Verdict.Regressed;
+        }
+        else if (hi < 1 && ratio < down)
+        {
+            verdict = Verdict.Improved;
+        }
+        else if (lo <= 1 && hi >= 1 && (hi > up || lo < down))
+        {
+            verdict = Verdict.Inconclusive;
+        }
+        else
+        {
+            verdict = Verdict.Unchanged;
+        }
+
+        var (bv, cv) = e.Metric switch
+        {
+            "p95" => (b.Latency?.P95, c.Latency?.P95),
+            "throughput" => (b.Scenario?.Throughput, c.Scenario?.Throughput),
+            _ => (baseSummary?.Mean, curSummary?.Mean),
+        };
+
+        // Throughput was tested as time per request; report it the way users read it, higher is better.
+        if (e.Metric == "throughput")
+        {
+            (ratio, lo, hi) = (1 / ratio, 1 / hi, 1 / lo);
+        }
+
+        return new MetricComparison
+        {
+            Metric = e.Metric,
+            Verdict = verdict,
+            Baseline = bv,
+            Current = cv,
+            Ratio = ratio,
+            CiLower = lo,
+            CiUpper = hi,
+            Confidence = shift.Confidence,
+            PValue = Math.Min(1, p * tests),
+            BaselineN = e.BaselineN,
+            CurrentN = e.CurrentN,
+            Note = note,
+        };
+    }
+
+    private static MetricComparison AllocationVerdict(long baseline, long current, double threshold)
+    {
+        // Allocated bytes per operation are deterministic for a build: no test, any increase past the threshold counts.
+        var verdict = current > baseline * (1 + threshold) ? Verdict.Regressed
+            : current < baseline ? Verdict.Improved
+            : Verdict.Unchanged;
+        return new MetricComparison
+        {
+            Metric = "allocated",
+            Verdict = verdict,
+            Baseline = baseline,
+            Current = current,
+            Ratio = baseline == 0 ? (current == 0 ? 1 : null) : (double)current / baseline,
+            BaselineN = 1,
+            CurrentN = 1,
+            Note = "deterministic: compared exactly",
+        };
+    }
+
+    private static GeometricMeanSummary? GeometricMean(IReadOnlyList<BenchmarkComparison> benchmarks)
+    {
+        var logs = benchmarks
+            .Where(b => b.Verdict is not (Verdict.Failed or Verdict.Missing or Verdict.New))
+            .Select(b => b.Time?.Ratio)
+            .OfType<double>()
+            .Where(r => r > 0 && double.IsFinite(r))
+            .Select(v => Math.Log(v))
+            .ToArray();
+        if (logs.Length == 0)
+        {
+            return null;
+        }
+
+        var mean = logs.Average();
+        if (logs.Length < 2)
+        {
+            return new GeometricMeanSummary(Math.Exp(mean), null, null, 1);
+        }
+
+        var se = Descriptive.StdDev(logs) / Math.Sqrt(logs.Length);
+        var t = StudentT.Quantile(0.975, logs.Length - 1);
+        return new GeometricMeanSummary(Math.Exp(mean), Math.Exp(mean - (t * se)), Math.Exp(mean + (t * se)), logs.Length);
+    }
+
+    private sealed record Pending(string Id, BenchmarkResult? Baseline, BenchmarkResult? Current, double Regression, IReadOnlyList<Threshold> Sla, IReadOnlyList<TimeEvidence> Evidence);
+}

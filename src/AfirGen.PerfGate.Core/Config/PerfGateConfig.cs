@@ -1,0 +1,48 @@
+using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.Thresholds;
+
+namespace AfirGen.PerfGate.Config;
+
+/// <summary>The contents of perfgate.json that the comparison uses: defaults, suite thresholds and per-benchmark overrides.</summary>
+public sealed record PerfGateConfig
+{
+    /// <summary>The configuration used when no file is given.</summary>
+    public static PerfGateConfig Default { get; } = new();
+
+    /// <summary>Statistical settings: regression threshold, alpha, launch noise, allocation threshold.</summary>
+    public ComparisonSettings Comparison { get; init; } = new();
+
+    /// <summary>Per-benchmark thresholds by glob, applied in order after the defaults.</summary>
+    public IReadOnlyList<ThresholdOverride> Overrides { get; init; } = [];
+
+    /// <summary>Returns the config with extra thresholds (from the command line) applied to every benchmark, after the file's.</summary>
+    public PerfGateConfig WithThresholds(IReadOnlyList<Threshold> thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return thresholds.Count == 0 ? this : this with { Overrides = [.. Overrides, new ThresholdOverride("*", thresholds)] };
+    }
+
+    /// <summary>The regression threshold and the SLA thresholds that apply to one benchmark.</summary>
+    public (double Regression, IReadOnlyList<Threshold> Sla) For(string id)
+    {
+        var regression = Comparison.Threshold;
+        var sla = new List<Threshold>();
+        foreach (var o in Overrides.Where(o => o.Matches(id)))
+        {
+            foreach (var t in o.Thresholds)
+            {
+                if (t.Metric == ThresholdMetric.Regression)
+                {
+                    regression = t.Value;
+                    continue;
+                }
+
+                var upper = t.Operator is ThresholdOperator.Less or ThresholdOperator.LessOrEqual;
+                sla.RemoveAll(s => s.Metric == t.Metric && (s.Operator is ThresholdOperator.Less or ThresholdOperator.LessOrEqual) == upper);
+                sla.Add(t);
+            }
+        }
+
+        return (regression, sla);
+    }
+}
