@@ -9,8 +9,8 @@ public sealed record ComparisonSettings
     /// <summary>Family-wise false-alarm rate for the whole suite (default 1%).</summary>
     public double Alpha { get; init; } = 0.01;
 
-    /// <summary>Launch-to-launch spread assumed when neither the data nor the baseline tells it (default 5%).</summary>
-    public double LaunchNoise { get; init; } = 0.05;
+    /// <summary>Launch-to-launch spread assumed when neither the data nor the baseline tells it (default 10%, what BenchmarkDotNet's default job moves between launches on a shared 2-core runner).</summary>
+    public double LaunchNoise { get; init; } = 0.10;
 
     /// <summary>Allowed relative increase of allocated bytes per operation (default 0: any increase fails).</summary>
     public double AllocationThreshold { get; init; }
