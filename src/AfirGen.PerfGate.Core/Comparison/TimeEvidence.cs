@@ -10,8 +10,6 @@ namespace AfirGen.PerfGate.Comparison;
 /// </summary>
 internal sealed class TimeEvidence
 {
-    private const double PriorWeight = 3;
-
     private readonly double[]? _x;
     private readonly double[]? _y;
     private readonly double _shift;
@@ -61,13 +59,13 @@ internal sealed class TimeEvidence
 
         if (a.Length >= 2 && b.Length >= 2)
         {
-            return new TimeEvidence("time", LaunchCenters(a), LaunchCenters(b), a.Length, b.Length, null);
+            return new TimeEvidence("time", Statistics.LaunchNoise.Centers(a), Statistics.LaunchNoise.Centers(b), a.Length, b.Length, null);
         }
 
         var x = a.SelectMany(l => l.Samples).Select(v => Math.Log(v)).ToArray();
         var y = b.SelectMany(l => l.Samples).Select(v => Math.Log(v)).ToArray();
         var within = HodgesLehmann.Shift(x, y, 0.5);
-        var (noise, source) = LaunchNoise(a, b, baseline.LaunchNoise ?? current.LaunchNoise, assumedNoise);
+        var (noise, source) = LaunchNoiseOf(a, b, baseline.LaunchNoise ?? current.LaunchNoise, assumedNoise);
         // HL is 3/π as efficient as the mean under normality, hence the sqrt(π/3) on the robust standard error.
         var sx = Descriptive.ScaledMad(x);
         var sy = Descriptive.ScaledMad(y);
@@ -112,34 +110,11 @@ internal sealed class TimeEvidence
         return (new ShiftEstimate(_shift, _shift - (z * _standardError), _shift + (z * _standardError), 1 - alpha), Math.Min(1, p));
     }
 
-    private static double[] LaunchCenters(IEnumerable<Launch> launches) =>
-        launches.Select(l => Math.Log(Descriptive.Median(l.Samples))).ToArray();
-
-    private static (double Noise, string Source) LaunchNoise(Launch[] a, Launch[] b, double? stored, double assumed)
+    private static (double Noise, string Source) LaunchNoiseOf(Launch[] a, Launch[] b, double? stored, double assumed)
     {
-        var centers = new List<double>();
-        var groups = 0;
-        foreach (var side in new[] { a, b })
-        {
-            if (side.Length >= 2)
-            {
-                var c = LaunchCenters(side);
-                var mean = c.Average();
-                centers.AddRange(c.Select(v => v - mean));
-                groups++;
-            }
-        }
-
         var prior = stored ?? assumed;
-        if (groups > 0)
-        {
-            // A spread measured from two or three launches is itself noisy; shrinking it towards the prior
-            // (worth PriorWeight launches) keeps one lucky pair of launches from making the test overconfident.
-            var ss = centers.Sum(v => v * v);
-            var df = centers.Count - groups;
-            return (Math.Sqrt((ss + (PriorWeight * prior * prior)) / (df + PriorWeight)), "measured");
-        }
-
-        return (prior, stored is null ? "assumed" : "stored");
+        return Statistics.LaunchNoise.Estimate([a, b], prior) is { } measured
+            ? (measured, "measured")
+            : (prior, stored is null ? "assumed" : "stored");
     }
 }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test project of the solution. Installs what the tests need when it is missing
+# (Debian's chromium for the HTML report test), so it works on a fresh machine with only the .NET SDK.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/ensure-deps.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test AfirGen.PerfGate.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+
+# One closing line over every test assembly, in the plain form CI systems read.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.IO;
+using AfirGen.PerfGate.Model;
+using AfirGen.PerfGate.Reports;
+using AfirGen.PerfGate.Statistics;
+
+namespace AfirGen.PerfGate.Cli.Commands;
+
+/// <summary><c>perfgate baseline save|show</c>: keeps results as a baseline, atomically, with their launch noise; shows one.</summary>
+internal static class BaselineCommand
+{
+    public const string DefaultFile = "baselines/baseline.json";
+
+    public static Command Create(CliConsole console) => new("baseline", "Save or show a baseline") { Save(console), Show(console) };
+
+    private static Command Save(CliConsole console)
+    {
+        var results = new Argument<string>("RESULTS") { Description = "Results to keep: a results.json, a BenchmarkDotNet JSON export, or a folder of them" };
+        var to = new Option<string>("--to") { Description = "Baseline file to write", DefaultValueFactory = _ => DefaultFile };
+        var gate = new GateOptions();
+        var command = new Command("save", "Save results as a baseline (atomic write; launch-to-launch noise is measured and stored)") { results, to };
+        command.Options.Add(gate.Config);
+        command.SetAction(parse =>
+        {
+            var config = gate.Load(parse);
+            var set = ResultLoader.Load(parse.GetValue(results)!);
+            if (set.Benchmarks.Count == 0)
+            {
+                throw new InputException(parse.GetValue(results)!, "$.benchmarks", "holds no benchmarks; refusing to save an empty baseline");
+            }
+
+            var file = parse.GetValue(to)!;
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (dir is not null)
+            {
+                try
+                {
+                    Directory.CreateDirectory(dir);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new RunFailedException($"cannot create {dir}: {e.Message}", e);
+                }
+            }
+
+            var baseline = Baselines.WithLaunchNoise(set, config.Comparison);
+            AtomicFile.WriteAllText(file, ResultsJson.Serialize(baseline));
+            var failed = baseline.Benchmarks.Count(b => b.Status == BenchmarkStatus.Failed);
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saved {baseline.Benchmarks.Count} benchmarks to {file}"));
+            if (failed > 0)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"perfgate: warning: {failed} of them failed and have no measurements"));
+            }
+
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+
+    private static Command Show(CliConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "Baseline file" };
+        var command = new Command("show", "Show what a baseline holds") { file };
+        command.SetAction(parse =>
+        {
+            var set = ResultLoader.Load(parse.GetValue(file)!);
+            var w = console.Out;
+            w.WriteLine($"baseline: {parse.GetValue(file)}");
+            w.WriteLine($"created:  {set.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}{(set.Incomplete ? "  (incomplete)" : "")}");
+            if (set.Source is { } s)
+            {
+                w.WriteLine($"source:   {s.Commit ?? "?"} {s.Branch ?? ""}".TrimEnd());
+            }
+
+            var env = set.Environment;
+            w.WriteLine($"machine:  {env.Os ?? "?"}; {env.Cpu ?? "?"}; {(env.Cores?.ToString(CultureInfo.InvariantCulture) ?? "?")} cores; {env.Runtime ?? "?"}; {env.GcMode ?? "?"}");
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"benchmarks: {set.Benchmarks.Count}"));
+            w.WriteLine();
+            w.WriteLine($"{"benchmark",-60} {"category",-8} {"launches",8} {"n",8} {"median",12} {"p95",12} {"allocated",10} {"noise",7}");
+            foreach (var b in set.Benchmarks.OrderBy(b => b.Category).ThenBy(b => b.Id, StringComparer.Ordinal))
+            {
+                var sum = Summaries.Of(b);
+                var name = Formatting.Plain(b.Id, 60);
+                var line = sum is null
+                    ? $"{name,-60} {b.Category.ToString().ToLowerInvariant(),-8} failed: {Formatting.Plain(b.Error ?? "no measurements", 80)}"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{name,-60} {b.Category.ToString().ToLowerInvariant(),-8} {sum.Launches,8} {sum.N,8} {Formatting.Time(sum.Median),12} {Formatting.Time(sum.P95),12} {(b.Memory is { } m ? Formatting.Bytes(m.AllocatedBytesPerOperation) : "-"),10} {(b.LaunchNoise is { } n ? n.ToString("P1", CultureInfo.InvariantCulture) : "-"),7}");
+                w.WriteLine(line);
+            }
+
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}

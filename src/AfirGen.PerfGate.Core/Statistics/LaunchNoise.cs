@@ -1,0 +1,40 @@
+using AfirGen.PerfGate.Model;
+
+namespace AfirGen.PerfGate.Statistics;
+
+/// <summary>Launch-to-launch spread: the standard deviation of the log of each launch's median.</summary>
+public static class LaunchNoise
+{
+    // A spread measured from two or three launches is itself noisy; shrinking it towards the prior
+    // (worth this many launches) keeps one lucky pair of launches from making a test overconfident.
+    private const double PriorWeight = 3;
+
+    /// <summary>The log of each launch's median: the launch's value when launches are the unit of evidence.</summary>
+    public static double[] Centers(IEnumerable<Launch> launches) =>
+        launches.Where(l => l.Samples.Count > 0).Select(l => Math.Log(Descriptive.Median(l.Samples))).ToArray();
+
+    /// <summary>
+    /// The spread pooled over groups of launches (each group centred on its own mean) and shrunk towards
+    /// <paramref name="prior"/>; null when no group has two launches.
+    /// </summary>
+    public static double? Estimate(IEnumerable<IReadOnlyList<Launch>> groups, double prior)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var ss = 0.0;
+        var df = 0;
+        foreach (var group in groups)
+        {
+            var c = Centers(group);
+            if (c.Length < 2)
+            {
+                continue;
+            }
+
+            var mean = c.Average();
+            ss += c.Sum(v => (v - mean) * (v - mean));
+            df += c.Length - 1;
+        }
+
+        return df == 0 ? null : Math.Sqrt((ss + (PriorWeight * prior * prior)) / (df + PriorWeight));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace AfirGen.PerfGate.Cli.Tests;
+
+/// <summary>Runs the built tool as a separate process, as a user or CI would.</summary>
+internal static class PerfGateProcess
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "dotnet-perfgate.dll");
+
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr)
+    {
+        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+    }
+
+    public static Outcome Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+    public static Outcome Run(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    {
+        using var p = Start(workingDirectory, environment, args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"perfgate {string.Join(' ', args)} did not finish");
+        }
+
+        return new Outcome(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static Process Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Dll);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[k] = v;
+        }
+
+        return Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+}
