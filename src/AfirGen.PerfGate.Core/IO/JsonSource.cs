@@ -69,7 +69,7 @@ internal static class JsonSource
             throw new InputException(file, null, string.Create(CultureInfo.InvariantCulture, $"invalid UTF-8 at byte {invalidAt + start}"));
         }
 
-        return Guard(file, () => JsonDocument.Parse(body, Options));
+        return Guard(file, () => JsonDocument.Parse(body, Options), () => body);
     }
 
     /// <summary>Parses JSON text already decoded to a string.</summary>
@@ -81,10 +81,10 @@ internal static class JsonSource
             throw new InputException(file, null, "file is empty, expected a JSON object");
         }
 
-        return Guard(file, () => JsonDocument.Parse(json, Options));
+        return Guard(file, () => JsonDocument.Parse(json, Options), () => Encoding.UTF8.GetBytes(json));
     }
 
-    private static JsonDocument Guard(string file, Func<JsonDocument> parse)
+    private static JsonDocument Guard(string file, Func<JsonDocument> parse, Func<ReadOnlyMemory<byte>> source)
     {
         try
         {
@@ -92,8 +92,40 @@ internal static class JsonSource
         }
         catch (JsonException e)
         {
-            throw new InputException(file, e.Path ?? "$", Describe(e), e);
+            var problem = Describe(e);
+            if (StartsNonFinite(source().Span, e))
+            {
+                // The reader only says "invalid start of a value"; users who wrote NaN deserve to be told why.
+                problem += " (NaN and Infinity are not valid JSON numbers)";
+            }
+
+            throw new InputException(file, e.Path ?? "$", problem, e);
         }
+    }
+
+    private static bool StartsNonFinite(ReadOnlySpan<byte> utf8, JsonException e)
+    {
+        if (e.LineNumber is not { } line || e.BytePositionInLine is not { } column)
+        {
+            return false;
+        }
+
+        for (var i = 0L; i < line; i++)
+        {
+            var newline = utf8.IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                return false;
+            }
+
+            utf8 = utf8[(newline + 1)..];
+        }
+
+        // The reader points at the token, or just past the sign of "-Infinity".
+        var at = (int)Math.Min(column, utf8.Length);
+        var from = at > 0 && utf8[at - 1] is (byte)'-' or (byte)'+' ? utf8[(at - 1)..] : utf8[at..];
+        from = from.TrimStart("-+"u8);
+        return from.StartsWith("NaN"u8) || from.StartsWith("Infinity"u8);
     }
 
     private static string Describe(JsonException e)

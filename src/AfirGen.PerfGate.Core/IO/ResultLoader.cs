@@ -16,7 +16,8 @@ public static class ResultLoader
 
         using var document = JsonSource.Open(path);
         var root = JsonCursor.Root(document, path).Object();
-        if (root.Element.TryGetProperty("schema", out _))
+        // A file with perfgate's own lowercase fields but no schema id is a broken results file, and is told so.
+        if (root.Element.TryGetProperty("schema", out _) || root.Element.TryGetProperty("benchmarks", out _))
         {
             return ResultsJsonReader.Read(root);
         }
