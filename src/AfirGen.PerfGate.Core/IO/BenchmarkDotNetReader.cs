@@ -11,19 +11,10 @@ public static class BenchmarkDotNetReader
         ["-report-full.json", "-report-full-compressed.json", "-report.json", "-report-brief.json", "-report-brief-compressed.json"];
 
     /// <summary>Reads one BenchmarkDotNet JSON export; bad input throws <see cref="InputException"/>.</summary>
-    public static ResultSet Read(string path)
-    {
-        using var document = JsonSource.Open(path);
-        return BenchmarkDotNetReport.Read(JsonCursor.Root(document, path));
-    }
+    public static ResultSet Read(string path) => JsonSource.Read(path, BenchmarkDotNetReport.Read);
 
     /// <summary>Parses BenchmarkDotNet JSON text; <paramref name="sourceName"/> names it in errors.</summary>
-    public static ResultSet Parse(string json, string sourceName)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        using var document = JsonSource.Parse(json, sourceName);
-        return BenchmarkDotNetReport.Read(JsonCursor.Root(document, sourceName));
-    }
+    public static ResultSet Parse(string json, string sourceName) => JsonSource.Parse(json, sourceName, BenchmarkDotNetReport.Read);
 
     /// <summary>Reads every BenchmarkDotNet JSON export under <paramref name="directory"/> (recursively) as one result set.</summary>
     public static ResultSet ReadDirectory(string directory)

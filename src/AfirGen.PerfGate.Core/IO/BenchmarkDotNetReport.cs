@@ -8,21 +8,8 @@ internal static class BenchmarkDotNetReport
     /// <summary>Reads the summary at <paramref name="root"/>.</summary>
     public static ResultSet Read(JsonCursor root)
     {
-        var benchmarksAt = root.Property("Benchmarks");
-        var benchmarks = new List<BenchmarkResult>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var at in benchmarksAt.Items())
-        {
-            var benchmark = ReadBenchmark(at);
-            if (!seen.TryAdd(benchmark.Id, at.Path))
-            {
-                // Usually two jobs of the same method in one summary: perfgate compares one job at a time.
-                throw at.Fail($"duplicate benchmark \"{benchmark.Id}\" (first at {seen[benchmark.Id]}); export one job per run");
-            }
-
-            benchmarks.Add(benchmark);
-        }
-
+        // Usually two jobs of the same method in one summary: perfgate compares one job at a time.
+        var benchmarks = root.Property("Benchmarks").UniqueItems(ReadBenchmark, b => b.Id, "FullName", "; export one job per run");
         return new ResultSet
         {
             CreatedAt = BenchmarkDotNetReader.TitleTimestamp(root.OptionalProperty("Title")?.String()),

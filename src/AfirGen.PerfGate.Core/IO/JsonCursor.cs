@@ -75,6 +75,27 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
         return element.EnumerateObject().Select(p => (p.Name, new JsonCursor(p.Value, Child(path, p.Name), file)));
     }
 
+    /// <summary>Reads every item of an array, requiring the ids <paramref name="idOf"/> gives to be unique; a duplicate is blamed on its <paramref name="idProperty"/>.</summary>
+    public List<T> UniqueItems<T>(Func<JsonCursor, T> read, Func<T, string> idOf, string idProperty, string hint = "")
+    {
+        var items = new List<T>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var at in Items())
+        {
+            var item = read(at);
+            var id = idOf(item);
+            if (!seen.TryAdd(id, at.Path))
+            {
+                var blame = at.OptionalProperty(idProperty) ?? at;
+                throw blame.Fail($"duplicate benchmark id \"{id}\" (first at {seen[id]}){hint}");
+            }
+
+            items.Add(item);
+        }
+
+        return items;
+    }
+
     /// <summary>A string.</summary>
     public string String()
     {

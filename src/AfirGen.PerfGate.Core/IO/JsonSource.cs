@@ -28,6 +28,21 @@ internal static class JsonSource
         return Parse(bytes, path);
     }
 
+    /// <summary>Reads the file at <paramref name="path"/> and maps its root with <paramref name="read"/>.</summary>
+    public static T Read<T>(string path, Func<JsonCursor, T> read)
+    {
+        using var document = Open(path);
+        return read(JsonCursor.Root(document, path));
+    }
+
+    /// <summary>Parses JSON text named <paramref name="file"/> and maps its root with <paramref name="read"/>.</summary>
+    public static T Parse<T>(string json, string file, Func<JsonCursor, T> read)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        using var document = Parse(json, file);
+        return read(JsonCursor.Root(document, file));
+    }
+
     /// <summary>Reads a file's bytes, reporting a missing file, a directory or an unreadable file as bad input.</summary>
     public static byte[] ReadBytes(string path)
     {

@@ -37,17 +37,8 @@ public static class ResultsJson
     }
 
     /// <summary>Reads and validates the results file at <paramref name="path"/>; bad input throws <see cref="InputException"/>.</summary>
-    public static ResultSet Read(string path)
-    {
-        using var document = JsonSource.Open(path);
-        return ResultsJsonReader.Read(JsonCursor.Root(document, path));
-    }
+    public static ResultSet Read(string path) => JsonSource.Read(path, ResultsJsonReader.Read);
 
     /// <summary>Parses and validates results JSON text; <paramref name="sourceName"/> names it in errors.</summary>
-    public static ResultSet Parse(string json, string sourceName)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        using var document = JsonSource.Parse(json, sourceName);
-        return ResultsJsonReader.Read(JsonCursor.Root(document, sourceName));
-    }
+    public static ResultSet Parse(string json, string sourceName) => JsonSource.Parse(json, sourceName, ResultsJsonReader.Read);
 }

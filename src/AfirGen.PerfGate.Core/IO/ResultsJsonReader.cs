@@ -19,8 +19,7 @@ internal static class ResultsJsonReader
 
         // Unknown properties are errors: a misspelt field would otherwise vanish without a word.
         root.RejectUnknown("schema", "createdAt", "incomplete", "environment", "source", "benchmarks");
-        var benchmarks = root.Property("benchmarks").Items().Select(ReadBenchmark).ToList();
-        CheckUnique(root, benchmarks);
+        var benchmarks = root.Property("benchmarks").UniqueItems(ReadBenchmark, b => b.Id, "id");
         return new ResultSet
         {
             CreatedAt = root.Property("createdAt").Timestamp(),
@@ -29,19 +28,6 @@ internal static class ResultsJsonReader
             Source = root.OptionalProperty("source") is { } source ? ReadSource(source) : null,
             Benchmarks = benchmarks,
         };
-    }
-
-    private static void CheckUnique(JsonCursor root, List<BenchmarkResult> benchmarks)
-    {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < benchmarks.Count; i++)
-        {
-            if (!seen.TryAdd(benchmarks[i].Id, i))
-            {
-                var at = root.Property("benchmarks").Items().ElementAt(i).Property("id");
-                throw at.Fail($"duplicate benchmark id \"{benchmarks[i].Id}\" (first at $.benchmarks[{seen[benchmarks[i].Id]}])");
-            }
-        }
     }
 
     private static EnvironmentFingerprint ReadEnvironment(JsonCursor at)

@@ -15,13 +15,11 @@ internal static class ResultsJsonWriter
         w.WriteString("createdAt", results.CreatedAt);
         w.WriteBoolean("incomplete", results.Incomplete);
         WriteEnvironment(w, results.Environment);
-        if (results.Source is { } source)
+        WriteObject(w, "source", results.Source, source =>
         {
-            w.WriteStartObject("source");
             WriteOptional(w, "commit", source.Commit);
             WriteOptional(w, "branch", source.Branch);
-            w.WriteEndObject();
-        }
+        });
 
         w.WriteStartArray("benchmarks");
         foreach (var benchmark in results.Benchmarks)
@@ -84,35 +82,36 @@ internal static class ResultsJsonWriter
         }
 
         w.WriteEndArray();
-        WriteMemory(w, b.Memory, b.Id);
-        WriteLatency(w, b.Latency, b.Id);
-        WriteScenario(w, b.Scenario, b.Id);
+        WriteObject(w, "memory", b.Memory, m => WriteMemory(w, m, b.Id));
+        WriteObject(w, "latency", b.Latency, l => WriteLatency(w, l, b.Id));
+        WriteObject(w, "scenario", b.Scenario, s => WriteScenario(w, s, b.Id));
         w.WriteEndObject();
     }
 
-    private static void WriteMemory(Utf8JsonWriter w, MemoryInfo? memory, string id)
+    private static void WriteObject<T>(Utf8JsonWriter w, string name, T? value, Action<T> body)
+        where T : class
     {
-        if (memory is null)
+        // Absent parts are omitted rather than written as null: smaller files, and one way to say "none".
+        if (value is null)
         {
             return;
         }
 
-        w.WriteStartObject("memory");
+        w.WriteStartObject(name);
+        body(value);
+        w.WriteEndObject();
+    }
+
+    private static void WriteMemory(Utf8JsonWriter w, MemoryInfo memory, string id)
+    {
         w.WriteNumber("allocatedBytesPerOperation", memory.AllocatedBytesPerOperation);
         WriteFinite(w, "gen0PerThousand", memory.Gen0PerThousand, id);
         WriteFinite(w, "gen1PerThousand", memory.Gen1PerThousand, id);
         WriteFinite(w, "gen2PerThousand", memory.Gen2PerThousand, id);
-        w.WriteEndObject();
     }
 
-    private static void WriteLatency(Utf8JsonWriter w, LatencySummary? latency, string id)
+    private static void WriteLatency(Utf8JsonWriter w, LatencySummary latency, string id)
     {
-        if (latency is null)
-        {
-            return;
-        }
-
-        w.WriteStartObject("latency");
         w.WriteNumber("count", latency.Count);
         WriteFinite(w, "min", latency.Min, id);
         WriteFinite(w, "max", latency.Max, id);
@@ -123,17 +122,10 @@ internal static class ResultsJsonWriter
         WriteFinite(w, "p95", latency.P95, id);
         WriteFinite(w, "p99", latency.P99, id);
         WriteFinite(w, "p999", latency.P999, id);
-        w.WriteEndObject();
     }
 
-    private static void WriteScenario(Utf8JsonWriter w, ScenarioInfo? scenario, string id)
+    private static void WriteScenario(Utf8JsonWriter w, ScenarioInfo scenario, string id)
     {
-        if (scenario is null)
-        {
-            return;
-        }
-
-        w.WriteStartObject("scenario");
         if (scenario.Concurrency is { } concurrency)
         {
             w.WriteNumber("concurrency", concurrency);
@@ -155,7 +147,6 @@ internal static class ResultsJsonWriter
         }
 
         WriteOptional(w, "histogram", scenario.Histogram);
-        w.WriteEndObject();
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)

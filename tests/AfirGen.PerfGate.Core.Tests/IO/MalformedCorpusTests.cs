@@ -57,7 +57,7 @@ public sealed class MalformedCorpusTests
         ["bdn-wrong-type-launch-index-report-full.json"] = "$.Benchmarks[0].Measurements[1].LaunchIndex",
         ["bdn-missing-operations-report-full.json"] = "$.Benchmarks[0].Measurements[1]",
         ["bdn-benchmarks-not-array-report-full.json"] = "$.Benchmarks",
-        ["bdn-duplicate-full-name-report-full.json"] = "$.Benchmarks[1]",
+        ["bdn-duplicate-full-name-report-full.json"] = "$.Benchmarks[1].FullName",
         ["bdn-huge-full-name-report-full.json"] = "$.Benchmarks[0].FullName",
         ["bdn-empty-full-name-report-full.json"] = "$.Benchmarks[0].FullName",
         ["bdn-negative-allocated-bytes-report-full.json"] = "$.Benchmarks[0].Memory.BytesAllocatedPerOperation",
