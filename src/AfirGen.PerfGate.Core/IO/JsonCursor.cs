@@ -159,7 +159,7 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
         Number();
         if (!Element.TryGetInt64(out var value))
         {
-            throw Fail($"{Element.GetRawText()} is not a whole number");
+            throw Fail($"{Element.GetRawText()} is not a whole number (plain digits, within 64-bit range)");
         }
 
         return value >= min

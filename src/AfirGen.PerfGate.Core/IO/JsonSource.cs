@@ -96,7 +96,15 @@ internal static class JsonSource
             throw new InputException(file, null, "file is empty, expected a JSON object");
         }
 
-        return Guard(file, () => JsonDocument.Parse(json, Options), () => Encoding.UTF8.GetBytes(json));
+        try
+        {
+            return Guard(file, () => JsonDocument.Parse(json, Options), () => Encoding.UTF8.GetBytes(json));
+        }
+        catch (ArgumentException e)
+        {
+            // Text decoded by the caller can still hold a lone surrogate, which has no UTF-8 form.
+            throw new InputException(file, null, "invalid text: contains a lone UTF-16 surrogate", e);
+        }
     }
 
     private static JsonDocument Guard(string file, Func<JsonDocument> parse, Func<ReadOnlyMemory<byte>> source)

@@ -5,13 +5,18 @@ namespace AfirGen.PerfGate.IO;
 /// <summary>Loads results from whatever the user points at: a results@1 file, a BenchmarkDotNet JSON export, or a folder of exports.</summary>
 public static class ResultLoader
 {
+    /// <summary>The file name perfgate gives its results inside an output folder.</summary>
+    public const string ResultsFileName = "results.json";
+
     /// <summary>Loads <paramref name="path"/>, telling the formats apart by content; anything else throws <see cref="InputException"/>.</summary>
+    /// <remarks>A folder holding <see cref="ResultsFileName"/> (perfgate's own output folder) loads that file; any other folder is read as BenchmarkDotNet exports.</remarks>
     public static ResultSet Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Directory.Exists(path))
         {
-            return BenchmarkDotNetReader.ReadDirectory(path);
+            var results = Path.Combine(path, ResultsFileName);
+            return File.Exists(results) ? Load(results) : BenchmarkDotNetReader.ReadDirectory(path);
         }
 
         using var document = JsonSource.Open(path);

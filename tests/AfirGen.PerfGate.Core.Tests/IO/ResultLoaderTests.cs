@@ -31,6 +31,15 @@ public sealed class ResultLoaderTests
     }
 
     [Fact]
+    public void PerfgateOutputFolderLoadsItsResultsFile()
+    {
+        using var dir = new TempDirectory();
+        AtomicFile.WriteAllText(Path.Combine(dir.Path, ResultLoader.ResultsFileName), ResultsJson.Serialize(TestData.Everything()));
+
+        Assert.Equal(TestData.Everything(), ResultLoader.Load(dir.Path));
+    }
+
+    [Fact]
     public void OtherJsonIsInputExceptionNamingBothFormats()
     {
         var e = Assert.Throws<InputException>(() => ResultLoader.Load(TestData.Path("malformed", "unknown-format.json")));

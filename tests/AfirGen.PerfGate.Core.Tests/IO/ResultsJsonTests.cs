@@ -139,6 +139,14 @@ public sealed class ResultsJsonTests
     }
 
     [Fact]
+    public void LoneSurrogateInTextIsInputException()
+    {
+        var e = Assert.Throws<InputException>(() => ResultsJson.Parse("{\"schema\": \"\uD800\"}", "s.json"));
+
+        Assert.StartsWith("s.json: invalid text", e.Message);
+    }
+
+    [Fact]
     public void MissingFileIsInputException()
     {
         var e = Assert.Throws<InputException>(() => ResultsJson.Read("/nonexistent/results.json"));
