@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using AfirGen.PerfGate.Model;
+
+namespace AfirGen.PerfGate.IO;
+
+/// <summary>Writes a <see cref="ResultSet"/> as results@1; property order is fixed so output is deterministic.</summary>
+internal static class ResultsJsonWriter
+{
+    /// <summary>Writes the whole result set as one JSON object.</summary>
+    public static void Write(Utf8JsonWriter w, ResultSet results)
+    {
+        w.WriteStartObject();
+        w.WriteString("schema", ResultSet.SchemaId);
+        w.WriteString("createdAt", results.CreatedAt);
+        w.WriteBoolean("incomplete", results.Incomplete);
+        WriteEnvironment(w, results.Environment);
+        WriteObject(w, "source", results.Source, source =>
+        {
+            WriteOptional(w, "commit", source.Commit);
+            WriteOptional(w, "branch", source.Branch);
+        });
+
+        w.WriteStartArray("benchmarks");
+        foreach (var benchmark in results.Benchmarks)
+        {
+            WriteBenchmark(w, benchmark);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteEnvironment(Utf8JsonWriter w, EnvironmentFingerprint env)
+    {
+        w.WriteStartObject("environment");
+        WriteOptional(w, "os", env.Os);
+        WriteOptional(w, "cpu", env.Cpu);
+        if (env.Cores is { } cores)
+        {
+            w.WriteNumber("cores", cores);
+        }
+
+        WriteOptional(w, "runtime", env.Runtime);
+        WriteOptional(w, "architecture", env.Architecture);
+        WriteOptional(w, "gcMode", env.GcMode);
+        w.WriteEndObject();
+    }
+
+    private static void WriteBenchmark(Utf8JsonWriter w, BenchmarkResult b)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", b.Id);
+        w.WriteString("category", ResultsJsonNames.Of(b.Category));
+        w.WriteString("status", ResultsJsonNames.Of(b.Status));
+        WriteOptional(w, "error", b.Error);
+        w.WriteStartObject("parameters");
+        foreach (var (name, value) in b.Parameters)
+        {
+            w.WriteString(name, value);
+        }
+
+        w.WriteEndObject();
+        if (b.LaunchNoise is { } noise)
+        {
+            WriteFinite(w, "launchNoise", noise, b.Id);
+        }
+
+        w.WriteStartArray("launches");
+        foreach (var launch in b.Launches)
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("samples");
+            foreach (var sample in launch.Samples)
+            {
+                CheckFinite(sample, "samples", b.Id);
+                w.WriteNumberValue(sample);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteObject(w, "memory", b.Memory, m => WriteMemory(w, m, b.Id));
+        WriteObject(w, "latency", b.Latency, l => WriteLatency(w, l, b.Id));
+        WriteObject(w, "scenario", b.Scenario, s => WriteScenario(w, s, b.Id));
+        w.WriteEndObject();
+    }
+
+    private static void WriteObject<T>(Utf8JsonWriter w, string name, T? value, Action<T> body)
+        where T : class
+    {
+        // Absent parts are omitted rather than written as null: smaller files, and one way to say "none".
+        if (value is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject(name);
+        body(value);
+        w.WriteEndObject();
+    }
+
+    private static void WriteMemory(Utf8JsonWriter w, MemoryInfo memory, string id)
+    {
+        w.WriteNumber("allocatedBytesPerOperation", memory.AllocatedBytesPerOperation);
+        WriteFinite(w, "gen0PerThousand", memory.Gen0PerThousand, id);
+        WriteFinite(w, "gen1PerThousand", memory.Gen1PerThousand, id);
+        WriteFinite(w, "gen2PerThousand", memory.Gen2PerThousand, id);
+    }
+
+    private static void WriteLatency(Utf8JsonWriter w, LatencySummary latency, string id)
+    {
+        w.WriteNumber("count", latency.Count);
+        WriteFinite(w, "min", latency.Min, id);
+        WriteFinite(w, "max", latency.Max, id);
+        WriteFinite(w, "mean", latency.Mean, id);
+        WriteFinite(w, "stdDev", latency.StdDev, id);
+        WriteFinite(w, "p50", latency.P50, id);
+        WriteFinite(w, "p90", latency.P90, id);
+        WriteFinite(w, "p95", latency.P95, id);
+        WriteFinite(w, "p99", latency.P99, id);
+        WriteFinite(w, "p999", latency.P999, id);
+    }
+
+    private static void WriteScenario(Utf8JsonWriter w, ScenarioInfo scenario, string id)
+    {
+        if (scenario.Concurrency is { } concurrency)
+        {
+            w.WriteNumber("concurrency", concurrency);
+        }
+
+        WriteFinite(w, "throughput", scenario.Throughput, id);
+        w.WriteNumber("requests", scenario.Requests);
+        w.WriteStartObject("errors");
+        // Dictionaries have no order of their own; sorting keeps the output deterministic.
+        foreach (var (kind, count) in scenario.Errors.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            w.WriteNumber(kind, count);
+        }
+
+        w.WriteEndObject();
+        if (scenario.HitRate is { } hitRate)
+        {
+            WriteFinite(w, "hitRate", hitRate, id);
+        }
+
+        WriteOptional(w, "histogram", scenario.Histogram);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteFinite(Utf8JsonWriter w, string name, double value, string id)
+    {
+        CheckFinite(value, name, id);
+        w.WriteNumber(name, value);
+    }
+
+    private static void CheckFinite(double value, string name, string id)
+    {
+        // JSON has no NaN or Infinity; a results file we could not read back would be worse than no file.
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"benchmark \"{id}\": {name} is {value}; results files hold finite numbers only"));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using AfirGen.PerfGate.IO;
+using AfirGen.PerfGate.Model;
+
+namespace AfirGen.PerfGate.Tests.IO;
+
+public sealed class BenchmarkDotNetReaderTests
+{
+    private static readonly string Full = TestData.Path("bdn", "StringBench-report-full.json");
+    private static readonly string Compressed = TestData.Path("bdn", "StringBench-report-full-compressed.json");
+    private static readonly string Brief = TestData.Path("bdn", "StringBench-report-brief.json");
+
+    [Fact]
+    public void FullAndCompressedExportsReadToTheSameResultSet()
+    {
+        Assert.Equal(BenchmarkDotNetReader.Read(Full), BenchmarkDotNetReader.Read(Compressed));
+        Assert.Equal(
+            BenchmarkDotNetReader.Read(TestData.Path("bdn", "MathBench-report-full.json")),
+            BenchmarkDotNetReader.Read(TestData.Path("bdn", "MathBench-report-full-compressed.json")));
+    }
+
+    [Fact]
+    public void LaunchesAndSamplesMatchTheWorkloadActualMeasurementsInTheFile()
+    {
+        var results = BenchmarkDotNetReader.Read(Full);
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Full));
+
+        var fileBenchmarks = document.RootElement.GetProperty("Benchmarks").EnumerateArray().ToList();
+        Assert.Equal(fileBenchmarks.Count, results.Benchmarks.Count);
+        foreach (var (file, read) in fileBenchmarks.Zip(results.Benchmarks))
+        {
+            var actual = file.GetProperty("Measurements").EnumerateArray()
+                .Where(m => m.GetProperty("IterationMode").GetString() == "Workload" && m.GetProperty("IterationStage").GetString() == "Actual")
+                .ToList();
+            Assert.Equal(file.GetProperty("FullName").GetString(), read.Id);
+            Assert.Equal(actual.Select(m => m.GetProperty("LaunchIndex").GetInt32()).Distinct().Count(), read.Launches.Count);
+            Assert.Equal(actual.Count, read.AllSamples.Count());
+            var expected = actual.Select(m => m.GetProperty("Nanoseconds").GetDouble() / m.GetProperty("Operations").GetInt64());
+            Assert.Equal(expected, read.AllSamples);
+            Assert.Equal(file.GetProperty("Memory").GetProperty("BytesAllocatedPerOperation").GetInt64(), read.Memory!.AllocatedBytesPerOperation);
+        }
+    }
+
+    [Fact]
+    public void ShortRunFixtureHasTwoLaunchesOfFiveSamples()
+    {
+        var benchmark = BenchmarkDotNetReader.Read(Full).Benchmarks[0];
+
+        Assert.Equal(2, benchmark.Launches.Count);
+        Assert.All(benchmark.Launches, l => Assert.Equal(5, l.Samples.Count));
+        Assert.Equal(BenchmarkStatus.Succeeded, benchmark.Status);
+        Assert.Equal(Category.Micro, benchmark.Category);
+    }
+
+    [Fact]
+    public void ParametersAndMemoryAreMapped()
+    {
+        var benchmark = BenchmarkDotNetReader.Read(Full).Benchmarks[0];
+
+        Assert.Equal("StringBench.Concat(Size: 10)", benchmark.Id);
+        Assert.Equal([new KeyValuePair<string, string>("Size", "10")], benchmark.Parameters);
+        Assert.Equal(152, benchmark.Memory!.AllocatedBytesPerOperation);
+        // 152 Gen0 collections over 16,777,216 operations, per 1,000 operations: what BenchmarkDotNet itself reports.
+        Assert.Equal(152 * 1000.0 / 16777216, benchmark.Memory.Gen0PerThousand);
+        Assert.Equal(0, benchmark.Memory.Gen1PerThousand);
+    }
+
+    [Fact]
+    public void BenchmarkWithoutMemoryDiagnoserHasNoMemory()
+    {
+        var benchmark = BenchmarkDotNetReader.Read(TestData.Path("bdn", "MathBench-report-full.json")).Benchmarks.Single();
+
+        Assert.Equal("MathBench.Sum", benchmark.Id);
+        Assert.Empty(benchmark.Parameters);
+        Assert.Null(benchmark.Memory);
+    }
+
+    [Fact]
+    public void HostEnvironmentBecomesTheFingerprint()
+    {
+        var env = BenchmarkDotNetReader.Read(Full).Environment;
+
+        Assert.Equal("Linux Debian GNU/Linux 12 (bookworm)", env.Os);
+        Assert.Equal("AMD EPYC", env.Cpu);
+        Assert.Equal(2, env.Cores);
+        Assert.StartsWith(".NET 10.0", env.Runtime);
+        Assert.Equal("X64", env.Architecture);
+    }
+
+    [Fact]
+    public void GcFlagsBecomeTheGcMode()
+    {
+        const string json = """
+            {"HostEnvironmentInfo": {"HasServerGC": false, "HasConcurrentGC": true}, "Benchmarks": []}
+            """;
+
+        Assert.Equal("Workstation, Concurrent", BenchmarkDotNetReader.Parse(json, "gc.json").Environment.GcMode);
+    }
+
+    [Fact]
+    public void BriefExportTakesSamplesFromOriginalValuesAsOneLaunch()
+    {
+        var results = BenchmarkDotNetReader.Read(Brief);
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Brief));
+
+        var original = document.RootElement.GetProperty("Benchmarks")[0].GetProperty("Statistics").GetProperty("OriginalValues")
+            .EnumerateArray().Select(v => v.GetDouble());
+        var benchmark = results.Benchmarks[0];
+        Assert.Single(benchmark.Launches);
+        Assert.Equal(original, benchmark.AllSamples);
+        Assert.Equal(152, benchmark.Memory!.AllocatedBytesPerOperation);
+    }
+
+    [Fact]
+    public void BenchmarkWithoutMeasurementsOrStatisticsIsFailed()
+    {
+        const string json = """
+            {"HostEnvironmentInfo": {}, "Benchmarks": [{"Type": "Sample", "Method": "Boom", "Parameters": "N=1&Mode=fast", "Statistics": null, "Measurements": []}]}
+            """;
+
+        var benchmark = BenchmarkDotNetReader.Parse(json, "failed.json").Benchmarks.Single();
+
+        Assert.Equal(BenchmarkStatus.Failed, benchmark.Status);
+        Assert.NotNull(benchmark.Error);
+        Assert.Equal("Sample.Boom(N: 1, Mode: fast)", benchmark.Id);
+    }
+
+    [Fact]
+    public void TitleStampBecomesCreatedAt()
+    {
+        var createdAt = BenchmarkDotNetReader.Read(Full).CreatedAt;
+
+        Assert.Equal(new DateTime(2026, 11, 27, 2, 31, 51), createdAt.DateTime);
+    }
+
+    [Fact]
+    public void DirectoryReadsEachRunOnceAndMergesRuns()
+    {
+        var results = BenchmarkDotNetReader.ReadDirectory(TestData.Path("bdn"));
+
+        Assert.Equal(["MathBench.Sum", "StringBench.Concat(Size: 10)", "StringBench.Concat(Size: 100)"], results.Benchmarks.Select(b => b.Id));
+        // The full export wins over the brief one of the same run: it has the launches.
+        Assert.Equal(2, results.Benchmarks[1].Launches.Count);
+    }
+
+    [Fact]
+    public void DuplicateIdAcrossFilesNamesBothFiles()
+    {
+        using var dir = new TempDirectory();
+        File.Copy(Full, Path.Combine(dir.Path, "A-report-full.json"));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "nested"));
+        File.Copy(Compressed, Path.Combine(dir.Path, "nested", "B-report-full-compressed.json"));
+
+        var e = Assert.Throws<InputException>(() => BenchmarkDotNetReader.ReadDirectory(dir.Path));
+
+        Assert.Contains("A-report-full.json", e.Message);
+        Assert.Contains("B-report-full-compressed.json", e.Message);
+        Assert.Contains("StringBench.Concat(Size: 10)", e.Message);
+    }
+
+    [Fact]
+    public void DirectoryWithoutReportsIsInputException()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(Path.Combine(dir.Path, "notes.json"), "{}");
+
+        var e = Assert.Throws<InputException>(() => BenchmarkDotNetReader.ReadDirectory(dir.Path));
+
+        Assert.Contains("no BenchmarkDotNet JSON reports", e.Message);
+    }
+
+    [Fact]
+    public void MissingDirectoryIsInputException()
+    {
+        Assert.Throws<InputException>(() => BenchmarkDotNetReader.ReadDirectory("/nonexistent/BenchmarkDotNet.Artifacts"));
+    }
+}

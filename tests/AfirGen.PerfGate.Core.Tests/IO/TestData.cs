@@ -1,0 +1,55 @@
+using AfirGen.PerfGate.Model;
+
+namespace AfirGen.PerfGate.Tests.IO;
+
+/// <summary>Shared fixtures for the IO tests.</summary>
+internal static class TestData
+{
+    public static string Path(params string[] parts) => System.IO.Path.Combine([AppContext.BaseDirectory, "data", .. parts]);
+
+    /// <summary>A result set exercising every field, with doubles chosen to break naive formatting.</summary>
+    public static ResultSet Everything() => new()
+    {
+        CreatedAt = new DateTimeOffset(2026, 11, 27, 2, 31, 51, 123, TimeSpan.FromHours(1)).AddTicks(4567),
+        Environment = new EnvironmentFingerprint
+        {
+            Os = "Linux Debian GNU/Linux 12 (bookworm)", Cpu = "AMD EPYC", Cores = 2,
+            Runtime = ".NET 10.0.12", Architecture = "X64", GcMode = "Workstation, Concurrent",
+        },
+        Source = new SourceInfo("4f547cb0d1", "feature/ümlaut<branch>"),
+        Incomplete = true,
+        Benchmarks =
+        [
+            new BenchmarkResult
+            {
+                Id = "Sample.Parse<T>(Size: 10, Text: \"a,b\")",
+                Parameters = [new("Size", "10"), new("Text", "\"a,b\"")],
+                Launches =
+                [
+                    new Launch([0.1, 1.0 / 3, 36.93920373916626, double.Epsilon, 1e-300]),
+                    new Launch([double.MaxValue, 123456789012345.67, Math.PI, Math.BitDecrement(2.0)]),
+                ],
+                Memory = new MemoryInfo(152, 0.009059906005859375, 0, 1.0 / 7),
+                LaunchNoise = 0.0731,
+            },
+            new BenchmarkResult
+            {
+                Id = "api/get_fir@c10",
+                Category = Category.Api,
+                Latency = new LatencySummary
+                {
+                    Count = 1234, Min = 1000.5, Max = 90000, Mean = 2000.25, StdDev = 0,
+                    P50 = 1900, P90 = 3000, P95 = 4000, P99 = 8000, P999 = 89999.999,
+                },
+                Scenario = new ScenarioInfo
+                {
+                    Concurrency = 10, Throughput = 50.5, Requests = 1240,
+                    Errors = new Dictionary<string, long> { ["timeout"] = 4, ["http-status"] = 2 },
+                    HitRate = 0.875, Histogram = "HISTFAAAAB54nJNpmSzMwMDAzQABzFCaEUzOmNZgDwEQ9wLT",
+                },
+            },
+            new BenchmarkResult { Id = "db/slow_query", Category = Category.Db, Status = BenchmarkStatus.Failed, Error = "connection refused" },
+            new BenchmarkResult { Id = "cache/get_hit", Category = Category.Cache, Status = BenchmarkStatus.Failed },
+        ],
+    };
+}
