@@ -97,7 +97,7 @@ public sealed class DetailedReport : IReportRenderer
             {
                 var values = $"baseline {Value(m.Metric, m.Baseline)}, current {Value(m.Metric, m.Current)}";
                 var ratio = m.Ratio is { } r ? ", change " + DisplayFormat.ChangeWithCi(r, m.CiLower, m.CiUpper) : "";
-                var confidence = m.Confidence is { } c ? $" at {DisplayFormat.Percent(c)} confidence" : "";
+                var confidence = m.Confidence is { } c ? $" at {DisplayFormat.Confidence(c)} confidence" : "";
                 var p = m.PValue is { } pv ? ", " + DisplayFormat.PValue(pv) : "";
                 var note = string.IsNullOrEmpty(m.Note) ? "" : "; " + PlainText.Clean(m.Note, 300);
                 sb.Line($"    {PlainText.Clean(m.Metric)}: {m.Verdict.ToName()}; {values}{ratio}{confidence}{p}, n={DisplayFormat.Count(m.BaselineN)}/{DisplayFormat.Count(m.CurrentN)}{note}");

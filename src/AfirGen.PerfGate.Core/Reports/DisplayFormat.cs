@@ -55,6 +55,10 @@ public static class DisplayFormat
     public static string Percent(double fraction) =>
         double.IsFinite(fraction) ? (fraction * 100).ToString("0.0", Invariant) + "%" : "n/a";
 
+    /// <summary>A confidence level with up to two decimals, since adjusted levels sit close to 100%: 0.9986 is "99.86%".</summary>
+    public static string Confidence(double level) =>
+        double.IsFinite(level) ? (level * 100).ToString("0.##", Invariant) + "%" : "n/a";
+
     /// <summary>A p-value: "p=0.0031", "p=0.42", or "p&lt;0.0001" when it is tiny.</summary>
     public static string PValue(double p) => p switch
     {

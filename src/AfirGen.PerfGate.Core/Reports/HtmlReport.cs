@@ -46,8 +46,8 @@ public sealed class HtmlReport : IReportRenderer
     private static void Banner(StringBuilder sb, ReportContext context)
     {
         var c = context.Comparison;
-        var (cls, text) = !c.Passed ? ("fail", "❌ Performance gate failed")
-            : context.HasCaveats ? ("warn", "⚠️ Passed with warnings") : ("pass", "✅ Performance gate passed");
+        var (cls, text) = !c.Passed ? ("fail", "✗ Performance gate failed")
+            : context.HasCaveats ? ("warn", "⚠ Passed with warnings") : ("pass", "✓ Performance gate passed");
         sb.Append(CultureInfo.InvariantCulture, $"<header id=\"verdict\" class=\"banner {cls}\">\n<h1>{text}</h1>\n");
         sb.Append(CultureInfo.InvariantCulture, $"<p>Generated {DisplayFormat.Timestamp(c.CreatedAt)} · {DisplayFormat.Count(context.Total)} benchmarks · {DisplayFormat.Count(context.Passed)} passed · {DisplayFormat.Count(context.Failed)} failed</p>\n</header>\n");
         sb.Append("<section id=\"counts\">\n<ul class=\"counts\">");
@@ -99,7 +99,7 @@ public sealed class HtmlReport : IReportRenderer
         {
             var headline = ReportContext.Headline(b);
             var p = headline?.PValue is { } pv ? DisplayFormat.PValue(pv) : "";
-            var note = b.Verdict is Verdict.Unchanged or Verdict.New ? Encode(headline?.Note) : ReportContext.Reason(b, Encode);
+            var note = ReportContext.Note(b, Encode);
             sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"v-{b.Verdict.ToName()}\"><td><span class=\"pill\">{b.Verdict.ToName()}</span></td><td class=\"id\">{Encode(b.Id)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{b.Category.ToString().ToLowerInvariant()}</td><td class=\"num\">{ReportContext.HeadlineChange(b)}</td><td class=\"num\">{p}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{Time(b.Baseline?.Mean)}</td><td class=\"num\">{Time(b.Current?.Mean)}</td><td class=\"num\">{Time(b.Current?.P95)}</td>")

@@ -34,7 +34,7 @@ internal static class HtmlStyle
         table { border-collapse: collapse; width: 100%; font-size: 13px; }
         th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
         th { background: var(--panel); position: sticky; top: 0; } td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-        td.id { overflow-wrap: anywhere; max-width: 420px; }
+        td.id { overflow-wrap: anywhere; min-width: 240px; max-width: 420px; }
         .pill { display: inline-block; border-radius: 999px; padding: 0 8px; color: var(--bg); background: var(--c); font-size: 12px; white-space: nowrap; }
 
         """;

@@ -157,18 +157,7 @@ public sealed class MarkdownReport : IReportRenderer
         var change = ReportContext.HeadlineChange(b) ?? "";
         var baseline = b.Baseline is { } x ? DisplayFormat.Time(x.Mean) : "";
         var current = b.Current is { } y ? DisplayFormat.Time(y.Mean) : "";
-        return $"| {Icon(b.Verdict)} | {MarkdownText.Escape(b.Id)} | {b.Verdict.ToName()} | {change} | {baseline} | {current} | {Note(b)} |\n";
-    }
-
-    private static string Note(BenchmarkComparison b)
-    {
-        var headline = ReportContext.Headline(b);
-        // The reason says more than the change column when it is not the headline metric that decided.
-        var reason = b.Verdict is Verdict.SlaViolated or Verdict.Failed
-            || (b.Verdict is Verdict.Regressed or Verdict.Improved && headline?.Verdict != b.Verdict);
-        return reason
-            ? ReportContext.Reason(b, t => MarkdownText.Escape(t, 300))
-            : MarkdownText.Escape(headline?.Note, 300);
+        return $"| {Icon(b.Verdict)} | {MarkdownText.Escape(b.Id)} | {b.Verdict.ToName()} | {change} | {baseline} | {current} | {ReportContext.Note(b, t => MarkdownText.Escape(t))} |\n";
     }
 
     private static string Icon(Verdict verdict) => verdict switch

@@ -18,6 +18,7 @@ internal static class PlainText
         }
 
         var sb = new StringBuilder(Math.Min(text.Length, maxLength + 1));
+        var afterBreak = false;
         foreach (var rune in text.EnumerateRunes())
         {
             if (sb.Length >= maxLength)
@@ -26,18 +27,20 @@ internal static class PlainText
                 break;
             }
 
-            if (rune.Value is '\r' or '\n' or '\t')
+            if (rune.Value is '\r' or '\n' or '\t' || (afterBreak && rune.Value == ' '))
             {
-                sb.Append(' ');
+                // A stack trace's line break and indentation become one space, not a run of them.
+                if (!afterBreak && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                afterBreak = true;
+                continue;
             }
-            else if (IsHidden(rune))
-            {
-                sb.Append('\uFFFD');
-            }
-            else
-            {
-                sb.Append(rune.ToString());
-            }
+
+            afterBreak = false;
+            sb.Append(IsHidden(rune) ? "\uFFFD" : rune.ToString());
         }
 
         return sb.ToString();

@@ -70,6 +70,17 @@ internal sealed class ReportContext
         };
     }
 
+    /// <summary>The note column: the reason when the change column does not already say it, else the headline metric's note.</summary>
+    public static string Note(BenchmarkComparison benchmark, Func<string, string> clean)
+    {
+        ArgumentNullException.ThrowIfNull(benchmark);
+        var headline = Headline(benchmark);
+        // The reason says more than the change column when it is not the headline metric that decided.
+        var reason = benchmark.Verdict is Verdict.SlaViolated or Verdict.Failed
+            || (benchmark.Verdict is Verdict.Regressed or Verdict.Improved or Verdict.Inconclusive && headline?.Verdict != benchmark.Verdict);
+        return reason ? Reason(benchmark, clean) : headline?.Note is { } note ? clean(note) : "";
+    }
+
     private static string MetricReasons(BenchmarkComparison benchmark, Func<string, string> clean)
     {
         var name = benchmark.Verdict.ToName();
