@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using AfirGen.PerfGate.Comparison;
@@ -66,13 +67,11 @@ public sealed class JsonReport : IReportRenderer
 
     private static void WriteGeometricMean(Utf8JsonWriter w, GeometricMeanSummary? g)
     {
-        if (g is null)
+        if (!StartObjectOrNull(w, "geometricMean", g))
         {
-            w.WriteNull("geometricMean");
             return;
         }
 
-        w.WriteStartObject("geometricMean");
         Number(w, "ratio", g.Ratio);
         Number(w, "ciLower", g.CiLower);
         Number(w, "ciUpper", g.CiUpper);
@@ -93,13 +92,11 @@ public sealed class JsonReport : IReportRenderer
 
     private static void WriteRun(Utf8JsonWriter w, string name, ResultSet? set)
     {
-        if (set is null)
+        if (!StartObjectOrNull(w, name, set))
         {
-            w.WriteNull(name);
             return;
         }
 
-        w.WriteStartObject(name);
         w.WriteString("createdAt", DisplayFormat.Timestamp(set.CreatedAt));
         w.WriteBoolean("incomplete", set.Incomplete);
         w.WriteNumber("benchmarks", set.Benchmarks.Count);
@@ -191,13 +188,11 @@ public sealed class JsonReport : IReportRenderer
 
     private static void WriteSummary(Utf8JsonWriter w, string name, MetricSummary? s)
     {
-        if (s is null)
+        if (!StartObjectOrNull(w, name, s))
         {
-            w.WriteNull(name);
             return;
         }
 
-        w.WriteStartObject(name);
         w.WriteNumber("n", s.N);
         w.WriteNumber("launches", s.Launches);
         Number(w, "mean", s.Mean);
@@ -208,6 +203,19 @@ public sealed class JsonReport : IReportRenderer
         Number(w, "max", s.Max);
         Number(w, "stdDev", s.StdDev);
         w.WriteEndObject();
+    }
+
+    /// <summary>Starts an object property for <paramref name="value"/>, or writes null and returns false when there is none.</summary>
+    private static bool StartObjectOrNull(Utf8JsonWriter w, string name, [NotNullWhen(true)] object? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+            return false;
+        }
+
+        w.WriteStartObject(name);
+        return true;
     }
 
     /// <summary>Writes a number, or null when it is missing or not finite (JSON has no NaN).</summary>
