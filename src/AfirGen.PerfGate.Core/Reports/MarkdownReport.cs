@@ -1,0 +1,174 @@
+using System.Text;
+using AfirGen.PerfGate.Comparison;
+
+namespace AfirGen.PerfGate.Reports;
+
+/// <summary>A GitHub pull-request comment (format "markdown", report.md): verdict, changed rows, the full table folded, warnings.</summary>
+public sealed class MarkdownReport : IReportRenderer
+{
+    /// <summary>GitHub refuses comments over 65,536 characters; this leaves room for what the Action adds.</summary>
+    public const int DefaultMaxLength = 60_000;
+
+    private const string TableHeader = "| | Benchmark | Verdict | Change [CI] | Baseline mean | Current mean | Note |\n|---|---|---|---|---|---|---|\n";
+    private const int MaxWarnings = 20;
+
+    // Room kept for the omission note, so adding it never breaks the cap.
+    private const int NoteReserve = 300;
+
+    private readonly Uri? fullReport;
+    private readonly int maxLength;
+
+    /// <summary>Creates the renderer; <paramref name="fullReport"/> links the full report, <paramref name="maxLength"/> caps the body.</summary>
+    public MarkdownReport(Uri? fullReport = null, int maxLength = DefaultMaxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2_000);
+        this.fullReport = fullReport;
+        this.maxLength = maxLength;
+    }
+
+    /// <inheritdoc />
+    public ReportFormat Format => ReportFormat.Markdown;
+
+    /// <inheritdoc />
+    public string Render(SuiteComparison comparison)
+    {
+        var context = new ReportContext(comparison);
+        var head = Head(context);
+        var tail = Tail(comparison);
+        var changed = context.Changed.ToList();
+        var all = comparison.Benchmarks;
+
+        var budget = maxLength - head.Length - tail.Length - NoteReserve
+            - "<details><summary>All 000000000 benchmarks</summary>\n\n".Length - TableHeader.Length - "\n</details>\n".Length;
+        var changedRows = Take(changed, ref budget);
+        var fullRows = Take(all, ref budget);
+        var omitted = changed.Count - changedRows.Count + all.Count - fullRows.Count;
+
+        var sb = new StringBuilder(head);
+        if (changed.Count == 0)
+        {
+            sb.Append("No changes beyond the threshold.\n\n");
+        }
+        else
+        {
+            sb.Append(TableHeader);
+            changedRows.ForEach(r => sb.Append(r));
+            sb.Append('\n');
+        }
+
+        sb.Append("<details><summary>All ").Append(DisplayFormat.Count(all.Count)).Append(" benchmarks</summary>\n\n");
+        sb.Append(TableHeader);
+        fullRows.ForEach(r => sb.Append(r));
+        sb.Append("\n</details>\n\n");
+        if (omitted > 0)
+        {
+            sb.Append("> ").Append(DisplayFormat.Count(omitted)).Append(" rows omitted; see the full report (report.html / comparison.json)")
+                .Append(fullReport is null ? "" : ": " + Link(fullReport)).Append(".\n\n");
+        }
+
+        sb.Append(tail);
+        return sb.ToString();
+    }
+
+    private static List<string> Take(IEnumerable<BenchmarkComparison> rows, ref int budget)
+    {
+        var taken = new List<string>();
+        foreach (var b in rows)
+        {
+            var row = Row(b);
+            if (row.Length > budget)
+            {
+                // Stop rather than skip: the table keeps its order and the note counts the rest.
+                budget = 0;
+                break;
+            }
+
+            budget -= row.Length;
+            taken.Add(row);
+        }
+
+        return taken;
+    }
+
+    private static string Head(ReportContext context)
+    {
+        var c = context.Comparison;
+        var sb = new StringBuilder();
+        sb.Append(c.Passed
+            ? context.HasCaveats ? "## ⚠️ PerfGate: passed with warnings\n\n" : "## ✅ PerfGate: passed\n\n"
+            : "## ❌ PerfGate: failed\n\n");
+        sb.Append("**").Append(DisplayFormat.Count(context.Total)).Append(" benchmarks**");
+        foreach (var (verdict, count) in context.Counts)
+        {
+            sb.Append(" · ").Append(DisplayFormat.Count(count)).Append(' ').Append(verdict.ToName());
+        }
+
+        sb.Append("\n\n");
+        if (c.Baseline is null)
+        {
+            sb.Append("No baseline given: only SLA thresholds were checked.\n\n");
+        }
+        else if (c.GeometricMean is { } g)
+        {
+            sb.Append("**Suite geometric mean:** ").Append(DisplayFormat.ChangeWithCi(g.Ratio, g.CiLower, g.CiUpper))
+                .Append(" over ").Append(DisplayFormat.Count(g.Count)).Append(" benchmarks\n\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private string Tail(SuiteComparison comparison)
+    {
+        var sb = new StringBuilder();
+        if (comparison.Warnings.Count > 0)
+        {
+            sb.Append("### Warnings\n\n");
+            foreach (var warning in comparison.Warnings.Take(MaxWarnings))
+            {
+                sb.Append("- ⚠️ ").Append(MarkdownText.Escape(warning, 500)).Append('\n');
+            }
+
+            if (comparison.Warnings.Count > MaxWarnings)
+            {
+                sb.Append("- … and ").Append(DisplayFormat.Count(comparison.Warnings.Count - MaxWarnings)).Append(" more\n");
+            }
+
+            sb.Append('\n');
+        }
+
+        if (fullReport is not null)
+        {
+            sb.Append("📄 ").Append(Link(fullReport)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Link(Uri uri)
+    {
+        // Percent-encode what could end the link target early.
+        var target = uri.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)
+            .Replace(" ", "%20", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal);
+        return "[Full report](" + target + ")";
+    }
+
+    private static string Row(BenchmarkComparison b)
+    {
+        var change = ReportContext.HeadlineChange(b) ?? "";
+        var baseline = b.Baseline is { } x ? DisplayFormat.Time(x.Mean) : "";
+        var current = b.Current is { } y ? DisplayFormat.Time(y.Mean) : "";
+        return $"| {Icon(b.Verdict)} | {MarkdownText.Escape(b.Id)} | {b.Verdict.ToName()} | {change} | {baseline} | {current} | {ReportContext.Note(b, t => MarkdownText.Escape(t))} |\n";
+    }
+
+    private static string Icon(Verdict verdict) => verdict switch
+    {
+        Verdict.Regressed => "🔺",
+        Verdict.SlaViolated => "⛔",
+        Verdict.Failed => "💥",
+        Verdict.Improved => "🟢",
+        Verdict.Inconclusive => "❔",
+        Verdict.New => "🆕",
+        Verdict.Missing => "➖",
+        _ => "",
+    };
+}

@@ -1,0 +1,84 @@
+using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.Reports;
+
+namespace AfirGen.PerfGate.Tests.Reports;
+
+public sealed class GoldenReportTests
+{
+    public static TheoryData<ReportFormat, string> FormatsAndCultures()
+    {
+        var data = new TheoryData<ReportFormat, string>();
+        foreach (var format in Enum.GetValues<ReportFormat>())
+        {
+            data.Add(format, "");
+            data.Add(format, "de-DE");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FormatsAndCultures))]
+    public void EveryFormatMatchesItsGoldenFileInEveryCulture(ReportFormat format, string culture)
+    {
+        using var scope = new CultureScope(culture);
+        Check("sample." + format.FileName(), ReportRenderer.Render(SampleComparison.Create(), format), culture);
+    }
+
+    [Theory]
+    [MemberData(nameof(FormatsAndCultures))]
+    public void WithoutBaselineEveryFormatMatchesItsGoldenFile(ReportFormat format, string culture)
+    {
+        using var scope = new CultureScope(culture);
+        Check("no-baseline." + format.FileName(), ReportRenderer.Render(SampleComparison.WithoutBaseline(), format), culture);
+    }
+
+    [Fact]
+    public void SummaryHasTheSeedShape()
+    {
+        var text = new SummaryReport().Render(SampleComparison.Create());
+        var lines = text.Split('\n');
+        Assert.Equal("PERFORMANCE BENCHMARK SUMMARY", lines[0]);
+        Assert.Equal(new string('=', 80), lines[1]);
+        Assert.Equal("Generated: 2024-01-15T10:30:00Z", lines[2]);
+        Assert.Equal("Total Tests: 13", lines[3]);
+        Assert.Contains("✓ Passed: 8\n✗ Failed: 5\nSuccess Rate: 61.5%\n", text);
+        var sections = new[] { "API ENDPOINT PERFORMANCE", "DATABASE PERFORMANCE", "CACHE PERFORMANCE", "MICRO-BENCHMARKS", "BASELINE COMPARISON", "WARNINGS" };
+        var positions = sections.Select(s => text.IndexOf("\n" + s + "\n", StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains("✓ api/get_session_status@c10: Mean=45.23ms, P95=78.25ms, P99=94.98ms", text);
+        Assert.Contains("(p95<100ms broken: 134.2ms)", text);
+    }
+
+    [Fact]
+    public void PassedCountsVerdictsThatDoNotFailTheGate()
+    {
+        var comparison = SampleComparison.Create();
+        var text = new SummaryReport().Render(comparison);
+        var passed = comparison.Benchmarks.Count(b => !b.Verdict.FailsGate());
+        Assert.Contains($"✓ Passed: {passed}\n", text);
+    }
+
+    [Fact]
+    public void WithoutBaselineSaysSo()
+    {
+        var comparison = SampleComparison.WithoutBaseline();
+        Assert.Contains("No baseline given", new SummaryReport().Render(comparison));
+        Assert.Contains("No baseline given", new MarkdownReport().Render(comparison));
+        Assert.Contains("No baseline given", new HtmlReport().Render(comparison));
+        Assert.Contains("\"baseline\": null", new JsonReport().Render(comparison));
+    }
+
+    private static void Check(string name, string actual, string culture)
+    {
+        Assert.DoesNotContain("\r", actual);
+        // Only the invariant run writes, so an update never depends on which culture ran last.
+        if (Golden.Updating && culture.Length > 0)
+        {
+            return;
+        }
+
+        Golden.Verify(name, actual);
+    }
+}
