@@ -82,11 +82,11 @@ internal static class BaselineCommand
             foreach (var b in set.Benchmarks.OrderBy(b => b.Category).ThenBy(b => b.Id, StringComparer.Ordinal))
             {
                 var sum = Summaries.Of(b);
-                var name = Formatting.Plain(b.Id, 60);
+                var name = PlainText.Clean(b.Id, 60);
                 var line = sum is null
-                    ? $"{name,-60} {b.Category.ToString().ToLowerInvariant(),-8} failed: {Formatting.Plain(b.Error ?? "no measurements", 80)}"
+                    ? $"{name,-60} {b.Category.ToString().ToLowerInvariant(),-8} failed: {PlainText.Clean(b.Error ?? "no measurements", 80)}"
                     : string.Create(CultureInfo.InvariantCulture,
-                        $"{name,-60} {b.Category.ToString().ToLowerInvariant(),-8} {sum.Launches,8} {sum.N,8} {Formatting.Time(sum.Median),12} {Formatting.Time(sum.P95),12} {(b.Memory is { } m ? Formatting.Bytes(m.AllocatedBytesPerOperation) : "-"),10} {(b.LaunchNoise is { } n ? n.ToString("P1", CultureInfo.InvariantCulture) : "-"),7}");
+                        $"{name,-60} {b.Category.ToString().ToLowerInvariant(),-8} {sum.Launches,8} {sum.N,8} {DisplayFormat.Time(sum.Median),12} {DisplayFormat.Time(sum.P95),12} {(b.Memory is { } m ? DisplayFormat.Bytes(m.AllocatedBytesPerOperation) : "-"),10} {(b.LaunchNoise is { } n ? n.ToString("P1", CultureInfo.InvariantCulture) : "-"),7}");
                 w.WriteLine(line);
             }
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace AfirGen.PerfGate.Reports;
 
 /// <summary>Makes untrusted text (ids, errors, parameter values) safe for one line of a terminal or file.</summary>
-internal static class PlainText
+public static class PlainText
 {
     /// <summary>Longest name a report shows; longer ones end in "…".</summary>
     public const int MaxLength = 200;
