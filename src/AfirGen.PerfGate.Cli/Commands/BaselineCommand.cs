@@ -86,7 +86,7 @@ internal static class BaselineCommand
                 var line = sum is null
                     ? $"{name,-60} {b.Category.ToString().ToLowerInvariant(),-8} failed: {PlainText.Clean(b.Error ?? "no measurements", 80)}"
                     : string.Create(CultureInfo.InvariantCulture,
-                        $"{name,-60} {b.Category.ToString().ToLowerInvariant(),-8} {sum.Launches,8} {sum.N,8} {DisplayFormat.Time(sum.Median),12} {DisplayFormat.Time(sum.P95),12} {(b.Memory is { } m ? DisplayFormat.Bytes(m.AllocatedBytesPerOperation) : "-"),10} {(b.LaunchNoise is { } n ? n.ToString("P1", CultureInfo.InvariantCulture) : "-"),7}");
+                        $"{name,-60} {b.Category.ToString().ToLowerInvariant(),-8} {sum.Launches,8} {sum.N,8} {DisplayFormat.Time(sum.Median),12} {DisplayFormat.Time(sum.P95),12} {(b.Memory is { } m ? DisplayFormat.Bytes(m.AllocatedBytesPerOperation) : "-"),10} {(b.LaunchNoise is { } n ? DisplayFormat.Percent(n) : "-"),7}");
                 w.WriteLine(line);
             }
 

@@ -46,10 +46,10 @@ public static class SuiteComparer
             .ThenBy(b => b.Id, StringComparer.Ordinal)
             .ToList();
 
-        if (benchmarks.Any(b => b.Time?.Note?.Contains("assumed", StringComparison.Ordinal) == true))
+        if (pending.Any(p => p.Evidence.Any(e => e.NoiseAssumed)))
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"some benchmarks have one launch a side and no measured launch noise: an assumed {settings.LaunchNoise:P0} was used; run several launches or `perfgate ab` for a sharper verdict"));
+                $"launch-to-launch noise was neither measured nor stored for some benchmarks: {settings.LaunchNoise * 100:0.#}% was assumed; run several launches, save the baseline from several launches, or use `perfgate ab` for a sharper verdict"));
         }
 
         return new SuiteComparison
@@ -93,15 +93,15 @@ public static class SuiteComparer
         if (b.Latency is { } bl && c.Latency is { } cl)
         {
             var noise = b.LaunchNoise ?? c.LaunchNoise;
-            var source = noise is null ? "assumed" : "stored";
+            var assumed = noise is null;
             var n = noise ?? settings.LaunchNoise;
             var spread = bl.Mean > 0 ? bl.StdDev / bl.Mean : 0;
-            AddIf(list, TimeEvidence.ForScenario("time", bl.Mean, cl.Mean, bl.Count, cl.Count, spread, n, source));
-            AddIf(list, TimeEvidence.ForScenario("p95", bl.P95, cl.P95, bl.Count, cl.Count, 2 * spread, n, source));
+            AddIf(list, TimeEvidence.ForScenario("time", bl.Mean, cl.Mean, bl.Count, cl.Count, spread, n, assumed));
+            AddIf(list, TimeEvidence.ForScenario("p95", bl.P95, cl.P95, bl.Count, cl.Count, 2 * spread, n, assumed));
             if (b.Scenario is { } bs && c.Scenario is { } cs)
             {
                 // Lower is better for every evidence item, so throughput enters as its reciprocal.
-                AddIf(list, TimeEvidence.ForScenario("throughput", 1 / bs.Throughput, 1 / cs.Throughput, bl.Count, cl.Count, 0, n, source));
+                AddIf(list, TimeEvidence.ForScenario("throughput", 1 / bs.Throughput, 1 / cs.Throughput, bl.Count, cl.Count, 0, n, assumed));
             }
         }
         else
@@ -178,13 +178,14 @@ public static class SuiteComparer
     private static MetricComparison TimeVerdict(TimeEvidence e, double threshold, double alpha, int tests, ComparisonSettings settings,
         MetricSummary? baseSummary, MetricSummary? curSummary, BenchmarkResult b, BenchmarkResult c)
     {
-        var (shift, p) = e.Evaluate(alpha);
+        var evaluation = e.Evaluate(alpha);
+        var (shift, p) = (evaluation.Shift, evaluation.PValue);
         var ratio = Math.Exp(shift.Estimate);
         var lo = Math.Exp(shift.Lower);
         var hi = Math.Exp(shift.Upper);
         var up = 1 + threshold;
         var down = 1 / up;
-        string? note = e.Note;
+        var note = evaluation.Note;
         Verdict verdict;
         if (e.Metric == "time" && baseSummary is not null && curSummary is not null
             && Math.Max(baseSummary.Median, curSummary.Median) < settings.TimeFloorNanoseconds)
@@ -233,8 +234,8 @@ public static class SuiteComparer
             CiUpper = hi,
             Confidence = shift.Confidence,
             PValue = Math.Min(1, p * tests),
-            BaselineN = e.BaselineN,
-            CurrentN = e.CurrentN,
+            BaselineN = evaluation.BaselineN,
+            CurrentN = evaluation.CurrentN,
             Note = note,
         };
     }

@@ -48,8 +48,13 @@ public static class DisplayFormat
     public static string Change(double ratio) => double.IsFinite(ratio) ? SignedPercent((ratio - 1) * 100) : "n/a";
 
     /// <summary>A ratio with its confidence interval when known: "+8.2% [+3.1%, +13.6%]".</summary>
-    public static string ChangeWithCi(double ratio, double? lower, double? upper) =>
-        lower is { } lo && upper is { } hi ? $"{Change(ratio)} [{Change(lo)}, {Change(hi)}]" : Change(ratio);
+    public static string ChangeWithCi(double ratio, double? lower, double? upper) => (lower, upper) switch
+    {
+        // Too few launches for the interval to exist at the suite's confidence: say so rather than print -100%.
+        ({ } lo, { } hi) when lo <= 0 || !double.IsFinite(hi) => $"{Change(ratio)} [unbounded]",
+        ({ } lo, { } hi) => $"{Change(ratio)} [{Change(lo)}, {Change(hi)}]",
+        _ => Change(ratio),
+    };
 
     /// <summary>A fraction as a percent with one decimal: 0.92 is "92.0%".</summary>
     public static string Percent(double fraction) =>
