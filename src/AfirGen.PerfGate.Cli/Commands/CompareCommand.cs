@@ -16,16 +16,17 @@ internal static class CompareCommand
         var gate = new GateOptions();
         var command = new Command("compare", "Compare current results with a baseline and gate on regressions and SLA thresholds") { baseline, current, output };
         gate.AddTo(command);
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var config = gate.Load(parse);
-            var baseResults = ResultLoader.Load(parse.GetValue(baseline)!);
-            var currentResults = ResultLoader.Load(parse.GetValue(current)!);
+            var baseTask = Task.Run(() => ResultLoader.Load(parse.GetValue(baseline)!), cancellationToken);
+            var currentTask = Task.Run(() => ResultLoader.Load(parse.GetValue(current)!), cancellationToken);
+            await Task.WhenAll(baseTask, currentTask).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            var comparison = SuiteComparer.Compare(baseResults, currentResults, config);
-            OutputFolder.Write(parse.GetValue(output)!, comparison);
+            var comparison = SuiteComparer.Compare(await baseTask.ConfigureAwait(false), await currentTask.ConfigureAwait(false), config);
+            await OutputFolder.WriteAsync(parse.GetValue(output)!, comparison).ConfigureAwait(false);
             console.Out.Write(ReportRenderer.Render(comparison, ReportFormat.Text));
-            return Task.FromResult(comparison.Passed ? ExitCodes.Passed : ExitCodes.GateFailed);
+            return comparison.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
         });
         return command;
     }

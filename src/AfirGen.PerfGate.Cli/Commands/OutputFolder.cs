@@ -9,7 +9,7 @@ internal static class OutputFolder
 {
     public const string Default = "perfgate-results";
 
-    public static void Write(string directory, SuiteComparison comparison)
+    public static async Task WriteAsync(string directory, SuiteComparison comparison)
     {
         try
         {
@@ -20,10 +20,18 @@ internal static class OutputFolder
             throw new RunFailedException($"cannot create the output folder {directory}: {e.Message}", e);
         }
 
-        AtomicFile.WriteAllText(Path.Combine(directory, "results.json"), ResultsJson.Serialize(comparison.Current));
-        AtomicFile.WriteAllText(Path.Combine(directory, "comparison.json"), ReportRenderer.Render(comparison, ReportFormat.Json));
-        AtomicFile.WriteAllText(Path.Combine(directory, "summary.txt"), ReportRenderer.Render(comparison, ReportFormat.Text));
-        AtomicFile.WriteAllText(Path.Combine(directory, "report.md"), ReportRenderer.Render(comparison, ReportFormat.Markdown));
-        AtomicFile.WriteAllText(Path.Combine(directory, "report.html"), ReportRenderer.Render(comparison, ReportFormat.Html));
+        // The five files are independent: written side by side, each streamed to disk rather than built as one string.
+        await Task.WhenAll(
+            Task.Run(() => AtomicFile.Write(Path.Combine(directory, "results.json"), s => ResultsJson.Write(comparison.Current, s))),
+            Task.Run(() => Report(directory, "comparison.json", ReportFormat.Json, comparison)),
+            Task.Run(() => Report(directory, "summary.txt", ReportFormat.Text, comparison)),
+            Task.Run(() => Report(directory, "report.md", ReportFormat.Markdown, comparison)),
+            Task.Run(() => Report(directory, "report.html", ReportFormat.Html, comparison))).ConfigureAwait(false);
+    }
+
+    private static void Report(string directory, string file, ReportFormat format, SuiteComparison comparison)
+    {
+        var renderer = ReportRenderer.For(format);
+        AtomicFile.Write(Path.Combine(directory, file), s => renderer.Write(comparison, s));
     }
 }

@@ -26,21 +26,26 @@ public static class SuiteComparer
         var curById = current.Benchmarks.ToDictionary(b => b.Id, StringComparer.Ordinal);
 
         // First pass: gather the evidence, so that the number of comparisons is known before any interval is drawn.
-        var pending = new List<Pending>();
-        foreach (var id in ids)
-        {
-            baseById.TryGetValue(id, out var b);
-            curById.TryGetValue(id, out var c);
-            var (regression, sla) = config.For(id);
-            var evidence = b is not null && c is not null && b.Status == BenchmarkStatus.Succeeded && c.Status == BenchmarkStatus.Succeeded
-                ? Evidence(b, c, settings)
-                : [];
-            pending.Add(new Pending(id, b, c, regression, sla, evidence));
-        }
+        // Benchmarks are independent, so both passes spread over the cores: a 10,000-benchmark suite stays interactive.
+        var pending = ids
+            .AsParallel()
+            .AsOrdered()
+            .Select(id =>
+            {
+                baseById.TryGetValue(id, out var b);
+                curById.TryGetValue(id, out var c);
+                var (regression, sla) = config.For(id);
+                var evidence = b is not null && c is not null && b.Status == BenchmarkStatus.Succeeded && c.Status == BenchmarkStatus.Succeeded
+                    ? Evidence(b, c, settings)
+                    : [];
+                return new Pending(id, b, c, regression, sla, evidence);
+            })
+            .ToList();
 
         var tests = Math.Max(1, pending.Sum(p => p.Evidence.Count));
         var perTestAlpha = settings.Alpha / tests;
         var benchmarks = pending
+            .AsParallel()
             .Select(p => Decide(p, settings, perTestAlpha, tests))
             .OrderBy(b => b.Category)
             .ThenBy(b => b.Id, StringComparer.Ordinal)

@@ -51,7 +51,7 @@ internal sealed class TimeEvidence
 
         var x = a.SelectMany(l => l.Samples).Select(v => Math.Log(v)).ToArray();
         var y = b.SelectMany(l => l.Samples).Select(v => Math.Log(v)).ToArray();
-        var shift = HodgesLehmann.Shift(x, y, 0.5).Estimate;
+        var shift = HodgesLehmann.Estimate(x, y);
         var prior = baseline.LaunchNoise ?? current.LaunchNoise;
         var measured = LaunchNoise.Estimate([a, b], prior ?? assumedNoise);
         var noise = measured ?? prior ?? assumedNoise;

@@ -146,6 +146,28 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
         return value > 0 ? value : throw Fail($"{Element.GetRawText()} must be greater than zero");
     }
 
+    /// <summary>
+    /// An array of finite numbers greater than zero (raw samples). Checked element by element without building a
+    /// path for each: samples are most of a results file, and the path is only needed for the one that is wrong.
+    /// </summary>
+    public double[] PositiveNumbers()
+    {
+        Expect(JsonValueKind.Array, "an array");
+        var values = new double[Element.GetArrayLength()];
+        var i = 0;
+        foreach (var item in Element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetDouble(out var value) || !double.IsFinite(value) || value <= 0)
+            {
+                return [new JsonCursor(item, string.Create(CultureInfo.InvariantCulture, $"{Path}[{i}]"), File).Positive()];
+            }
+
+            values[i++] = value;
+        }
+
+        return values;
+    }
+
     /// <summary>A finite number that is zero or more.</summary>
     public double NonNegative()
     {

@@ -82,7 +82,7 @@ internal static class ResultsJsonReader
     {
         at.RejectUnknown("samples");
         var samplesAt = at.Property("samples");
-        var samples = samplesAt.Items().Select(s => s.Positive()).ToArray();
+        var samples = samplesAt.PositiveNumbers();
         return samples.Length > 0 ? new Launch(samples) : throw samplesAt.Fail("a launch needs at least one sample");
     }
 

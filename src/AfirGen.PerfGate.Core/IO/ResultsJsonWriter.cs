@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using AfirGen.PerfGate.Model;
@@ -70,14 +71,8 @@ internal static class ResultsJsonWriter
         foreach (var launch in b.Launches)
         {
             w.WriteStartObject();
-            w.WriteStartArray("samples");
-            foreach (var sample in launch.Samples)
-            {
-                CheckFinite(sample, "samples", b.Id);
-                w.WriteNumberValue(sample);
-            }
-
-            w.WriteEndArray();
+            w.WritePropertyName("samples");
+            w.WriteRawValue(CompactArray(launch.Samples, b.Id), skipInputValidation: true);
             w.WriteEndObject();
         }
 
@@ -170,5 +165,28 @@ internal static class ResultsJsonWriter
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"benchmark \"{id}\": {name} is {value}; results files hold finite numbers only"));
         }
+    }
+
+    // Samples are most of a results file: one line per launch keeps it half the size of one number per line,
+    // faster to read back and easier to scan. "R" round-trips every double exactly.
+    private static byte[] CompactArray(IReadOnlyList<double> samples, string id)
+    {
+        var buffer = new ArrayBufferWriter<byte>(samples.Count * 20);
+        buffer.Write("["u8);
+        Span<byte> number = stackalloc byte[32];
+        for (var i = 0; i < samples.Count; i++)
+        {
+            CheckFinite(samples[i], "samples", id);
+            if (i > 0)
+            {
+                buffer.Write(", "u8);
+            }
+
+            samples[i].TryFormat(number, out var written, "R", System.Globalization.CultureInfo.InvariantCulture);
+            buffer.Write(number[..written]);
+        }
+
+        buffer.Write("]"u8);
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -10,4 +10,13 @@ public interface IReportRenderer
 
     /// <summary>Renders the report; the text ends with a newline.</summary>
     string Render(SuiteComparison comparison);
+
+    /// <summary>Writes the report as UTF-8 to a stream; renderers of large reports write directly instead of building a string.</summary>
+    void Write(SuiteComparison comparison, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var text = Render(comparison);
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+        writer.Write(text);
+    }
 }

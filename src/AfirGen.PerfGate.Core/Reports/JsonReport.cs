@@ -19,8 +19,15 @@ public sealed class JsonReport : IReportRenderer
     /// <inheritdoc />
     public string Render(SuiteComparison comparison)
     {
-        var context = new ReportContext(comparison);
         using var stream = new MemoryStream();
+        Write(comparison, stream);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <inheritdoc />
+    public void Write(SuiteComparison comparison, Stream stream)
+    {
+        var context = new ReportContext(comparison);
         // The default encoder escapes <, >, & and non-ASCII: the file stays safe to embed anywhere.
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
@@ -58,7 +65,7 @@ public sealed class JsonReport : IReportRenderer
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 
     /// <summary>The worst verdict that fails the gate, else unchanged, as <see cref="SuiteComparison.Passed"/> defines it.</summary>

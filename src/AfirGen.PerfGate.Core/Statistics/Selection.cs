@@ -1,0 +1,67 @@
+namespace AfirGen.PerfGate.Statistics;
+
+/// <summary>Order statistics by selection: the k-th smallest value in expected linear time.</summary>
+internal static class Selection
+{
+    /// <summary>Rearranges <paramref name="values"/> so that index <paramref name="k"/> holds the k-th smallest (0-based), smaller or equal values before it, and returns it.</summary>
+    public static double Select(ArraySegment<double> values, int k)
+    {
+        int left = 0, right = values.Count - 1;
+        while (right > left)
+        {
+            // Median of three keeps sorted and reverse-sorted inputs linear.
+            var mid = left + ((right - left) / 2);
+            if (values[mid] < values[left])
+            {
+                (values[mid], values[left]) = (values[left], values[mid]);
+            }
+
+            if (values[right] < values[left])
+            {
+                (values[right], values[left]) = (values[left], values[right]);
+            }
+
+            if (values[right] < values[mid])
+            {
+                (values[right], values[mid]) = (values[mid], values[right]);
+            }
+
+            var pivot = values[mid];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
+    }
+}
