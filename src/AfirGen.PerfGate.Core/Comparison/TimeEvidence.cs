@@ -12,6 +12,7 @@ namespace AfirGen.PerfGate.Comparison;
 /// </summary>
 internal sealed class TimeEvidence
 {
+    private readonly double[]? _pairedDifferences;
     private readonly double[]? _baselineLaunches;
     private readonly double[]? _currentLaunches;
     private readonly double _shift;
@@ -49,6 +50,11 @@ internal sealed class TimeEvidence
             return null;
         }
 
+        if (PairedDifferences(a, b) is { Length: >= MinimumPairs } paired)
+        {
+            return new TimeEvidence("time", paired);
+        }
+
         var x = a.SelectMany(l => l.Samples).Select(v => Math.Log(v)).ToArray();
         var y = b.SelectMany(l => l.Samples).Select(v => Math.Log(v)).ToArray();
         var shift = HodgesLehmann.Estimate(x, y);
@@ -70,6 +76,13 @@ internal sealed class TimeEvidence
         };
     }
 
+    /// <summary>Evidence from A/B rounds: each round's difference of log launch medians, base and head run back to back.</summary>
+    private TimeEvidence(string metric, double[] pairedDifferences)
+        : this(metric, 0, 0, pairedDifferences.Length, pairedDifferences.Length, "")
+    {
+        _pairedDifferences = pairedDifferences;
+    }
+
     /// <summary>Evidence for a scenario metric from its summaries alone (no raw samples): one run a side, noise from the model.</summary>
     public static TimeEvidence? ForScenario(string metric, double baseline, double current, long baselineCount, long currentCount, double relativeSpread, double noise, bool assumed)
     {
@@ -88,6 +101,11 @@ internal sealed class TimeEvidence
     /// <summary>The shift on the log scale with an interval at 1 − <paramref name="alpha"/>, the unadjusted two-sided p-value, and the units used.</summary>
     public Evaluation Evaluate(double alpha)
     {
+        if (_pairedDifferences is { } d)
+        {
+            return EvaluatePaired(d, alpha);
+        }
+
         if (_baselineLaunches is { } x && _currentLaunches is { } y && LaunchTestCanDecide(x.Length, y.Length, alpha))
         {
             return new Evaluation(HodgesLehmann.Shift(x, y, 1 - alpha), MannWhitney.TwoSidedPValue(x, y), x.Length, y.Length,
@@ -102,6 +120,41 @@ internal sealed class TimeEvidence
         var z = Normal.Quantile(1 - (alpha / 2));
         var p = Math.Min(1, 2 * Normal.UpperTail(Math.Abs(_shift) / _standardError));
         return new Evaluation(new ShiftEstimate(_shift, _shift - (z * _standardError), _shift + (z * _standardError), 1 - alpha), p, _baselineN, _currentN, _note);
+    }
+
+    // Rounds interleave base and head, so slow drift of the machine hits both halves of a pair alike and cancels:
+    // the paired t interval on the log ratios is the test that uses that. Three pairs are the least it can work with.
+    private const int MinimumPairs = 3;
+
+    private static double[]? PairedDifferences(Launch[] a, Launch[] b)
+    {
+        if (a.Any(l => l.Round is null) || b.Any(l => l.Round is null))
+        {
+            return null;
+        }
+
+        var baseByRound = a.GroupBy(l => l.Round!.Value).ToDictionary(g => g.Key, g => LaunchNoise.Centers(g).Average());
+        return b.GroupBy(l => l.Round!.Value)
+            .Where(g => baseByRound.ContainsKey(g.Key))
+            .OrderBy(g => g.Key)
+            .Select(g => LaunchNoise.Centers(g).Average() - baseByRound[g.Key])
+            .ToArray();
+    }
+
+    private static Evaluation EvaluatePaired(double[] d, double alpha)
+    {
+        var mean = d.Average();
+        var se = Descriptive.StdDev(d) / Math.Sqrt(d.Length);
+        var df = d.Length - 1;
+        var note = string.Create(CultureInfo.InvariantCulture, $"{d.Length} A/B rounds, paired by round");
+        if (se <= 0)
+        {
+            return new Evaluation(new ShiftEstimate(mean, mean, mean, 1 - alpha), mean == 0 ? 1 : 0, d.Length, d.Length, note);
+        }
+
+        var t = StudentT.Quantile(1 - (alpha / 2), df);
+        var p = StudentT.TwoSidedPValue(Math.Abs(mean) / se, df);
+        return new Evaluation(new ShiftEstimate(mean, mean - (t * se), mean + (t * se), 1 - alpha), p, d.Length, d.Length, note);
     }
 
     /// <summary>Whether the exact rank test with this many launches a side can reach <paramref name="alpha"/> at all: its smallest two-sided p-value is 2 / C(n + m, n).</summary>

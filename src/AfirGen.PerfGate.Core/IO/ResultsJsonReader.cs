@@ -80,10 +80,11 @@ internal static class ResultsJsonReader
 
     private static Launch ReadLaunch(JsonCursor at)
     {
-        at.RejectUnknown("samples");
+        at.RejectUnknown("samples", "round");
         var samplesAt = at.Property("samples");
         var samples = samplesAt.PositiveNumbers();
-        return samples.Length > 0 ? new Launch(samples) : throw samplesAt.Fail("a launch needs at least one sample");
+        var round = at.OptionalProperty("round")?.Int32(min: 1);
+        return samples.Length > 0 ? new Launch(samples, round) : throw samplesAt.Fail("a launch needs at least one sample");
     }
 
     private static MemoryInfo ReadMemory(JsonCursor at)

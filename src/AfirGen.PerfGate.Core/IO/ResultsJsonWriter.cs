@@ -73,6 +73,11 @@ internal static class ResultsJsonWriter
             w.WriteStartObject();
             w.WritePropertyName("samples");
             w.WriteRawValue(CompactArray(launch.Samples, b.Id), skipInputValidation: true);
+            if (launch.Round is { } round)
+            {
+                w.WriteNumber("round", round);
+            }
+
             w.WriteEndObject();
         }
 

@@ -56,4 +56,32 @@ public static class StudentT
 
         return upper ? t : -t;
     }
+
+    /// <summary>P(|T| ≥ t) for <paramref name="df"/> degrees of freedom, found by inverting <see cref="Quantile"/> (relative accuracy about 1e-4).</summary>
+    public static double TwoSidedPValue(double t, double df)
+    {
+        t = Math.Abs(t);
+        if (double.IsNaN(t) || df <= 0)
+        {
+            return double.NaN;
+        }
+
+        // Bisection on log p: the quantile falls as p grows, and p spans many orders of magnitude.
+        double lo = -745, hi = 0; // log of the smallest double, log 1
+        for (var i = 0; i < 80; i++)
+        {
+            var mid = (lo + hi) / 2;
+            var q = Quantile(1 - (Math.Exp(mid) / 2), df);
+            if (double.IsNaN(q) || q > t)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return Math.Min(1, Math.Exp((lo + hi) / 2));
+    }
 }

@@ -192,4 +192,41 @@ public sealed class SuiteComparerTests
         var inSuite = Compare(Make.Set([one, .. others]), Make.Set([two, .. others])).Benchmarks.Single(b => b.Id == "A").Time!.PValue!.Value;
         Assert.Equal(Math.Min(1, single * 10), inSuite, 1e-9);
     }
+
+    private static BenchmarkResult Rounds(string id, Random rng, double[] roundDrift, double factor) => new()
+    {
+        Id = id,
+        Launches = roundDrift.Select((drift, r) => new Launch(
+            Enumerable.Range(0, 10).Select(_ => 100 * drift * factor * (1 + (0.005 * Make.Gaussian(rng)))).ToArray(), r + 1)).ToArray(),
+    };
+
+    [Fact]
+    public void AbRoundsArePairedSoMachineDriftCancels()
+    {
+        // The machine slows by up to 30% from round to round, the same for base and head within a round.
+        var rng = new Random(15);
+        var drift = Enumerable.Range(0, 8).Select(_ => 1 + (0.3 * rng.NextDouble())).ToArray();
+        var b = Rounds("A", rng, drift, 1.0);
+        var c = Rounds("A", rng, drift, 1.08);
+        var t = Assert.Single(Compare(Make.Set(b), Make.Set(c)).Benchmarks).Time!;
+        Assert.Equal(Verdict.Regressed, t.Verdict);
+        Assert.Contains("paired", t.Note, StringComparison.Ordinal);
+        Assert.InRange(t.Ratio!.Value, 1.06, 1.10);
+
+        // Without the pairing the same drift hides the change.
+        var unpaired = Compare(
+            Make.Set(b with { Launches = b.Launches.Select(l => l with { Round = null }).ToArray() }),
+            Make.Set(c with { Launches = c.Launches.Select(l => l with { Round = null }).ToArray() }));
+        Assert.NotEqual(Verdict.Regressed, Assert.Single(unpaired.Benchmarks).Verdict);
+    }
+
+    [Fact]
+    public void IdenticalAbRoundsAreUnchanged()
+    {
+        var rng = new Random(16);
+        var drift = Enumerable.Range(0, 6).Select(_ => 1 + (0.2 * rng.NextDouble())).ToArray();
+        var b = Rounds("A", rng, drift, 1.0);
+        var c = Rounds("A", rng, drift, 1.0);
+        Assert.Equal(Verdict.Unchanged, Assert.Single(Compare(Make.Set(b), Make.Set(c)).Benchmarks).Verdict);
+    }
 }

@@ -46,6 +46,15 @@ public sealed class ReferenceValueTests
     public void StudentTQuantileMatchesScipy(double p, double df, double expected) =>
         Assert.Equal(expected, StudentT.Quantile(p, df), Math.Abs(expected) * 1e-4);
 
+    [Theory]
+    [InlineData(2.5, 5, 0.054490099342376204)]
+    [InlineData(1.0, 3, 0.39100221895577053)]
+    [InlineData(4.0, 7, 0.005189913349296813)]
+    [InlineData(10.0, 10, 1.5895531755964102e-06)]
+    [InlineData(0.2, 2, 0.8599719915971991)]
+    public void StudentTTwoSidedPValueMatchesScipy(double t, double df, double expected) =>
+        Assert.Equal(expected, StudentT.TwoSidedPValue(t, df), expected * 2e-3);
+
     private static readonly double[] X = [1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30];
     private static readonly double[] Y = [0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29];
 
