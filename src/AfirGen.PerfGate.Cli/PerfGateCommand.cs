@@ -14,7 +14,10 @@ public static class PerfGateCommand
         var console = new CliConsole(stdout, stderr);
         var root = new RootCommand("PerfGate: compare performance results against a baseline with real statistics, check SLA thresholds, and gate the build.")
         {
+            RunCommand.Create(console),
+            AbCommand.Create(console),
             CompareCommand.Create(console),
+            MergeCommand.Create(console),
             ReportCommand.Create(console),
             BaselineCommand.Create(console),
         };

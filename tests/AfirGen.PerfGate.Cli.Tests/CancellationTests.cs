@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using AfirGen.PerfGate.Tests.Tooling;
+
 namespace AfirGen.PerfGate.Cli.Tests;
 
 public sealed class CancellationTests

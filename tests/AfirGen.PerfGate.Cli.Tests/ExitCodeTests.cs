@@ -1,3 +1,5 @@
+using AfirGen.PerfGate.Tests.Tooling;
+
 namespace AfirGen.PerfGate.Cli.Tests;
 
 public sealed class ExitCodeTests

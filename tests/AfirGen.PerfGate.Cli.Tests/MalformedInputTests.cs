@@ -1,3 +1,5 @@
+using AfirGen.PerfGate.Tests.Tooling;
+
 namespace AfirGen.PerfGate.Cli.Tests;
 
 /// <summary>Every file of the malformed corpus, through every command that reads results: exit code 2, one line, no stack trace.</summary>

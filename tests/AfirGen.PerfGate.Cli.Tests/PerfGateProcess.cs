@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AfirGen.PerfGate.Cli.Tests;
+namespace AfirGen.PerfGate.Tests.Tooling;
 
 /// <summary>Runs the built tool as a separate process, as a user or CI would.</summary>
 internal static class PerfGateProcess

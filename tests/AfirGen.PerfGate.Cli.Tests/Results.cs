@@ -1,6 +1,8 @@
 using AfirGen.PerfGate.IO;
 using AfirGen.PerfGate.Model;
 
+using AfirGen.PerfGate.Tests.Tooling;
+
 namespace AfirGen.PerfGate.Cli.Tests;
 
 /// <summary>Writes small results@1 files for the process tests.</summary>

@@ -1,4 +1,4 @@
-namespace AfirGen.PerfGate.Cli.Tests;
+namespace AfirGen.PerfGate.Tests.Tooling;
 
 /// <summary>A temporary working folder, removed afterwards.</summary>
 internal sealed class TempDir : IDisposable

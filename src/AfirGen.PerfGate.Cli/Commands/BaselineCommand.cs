@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using AfirGen.PerfGate.Comparison;
 using AfirGen.PerfGate.IO;
 using AfirGen.PerfGate.Model;
 using AfirGen.PerfGate.Reports;
@@ -11,14 +10,12 @@ namespace AfirGen.PerfGate.Cli.Commands;
 /// <summary><c>perfgate baseline save|show</c>: keeps results as a baseline, atomically, with their launch noise; shows one.</summary>
 internal static class BaselineCommand
 {
-    public const string DefaultFile = "baselines/baseline.json";
-
     public static Command Create(CliConsole console) => new("baseline", "Save or show a baseline") { Save(console), Show(console) };
 
     private static Command Save(CliConsole console)
     {
         var results = new Argument<string>("RESULTS") { Description = "Results to keep: a results.json, a BenchmarkDotNet JSON export, or a folder of them" };
-        var to = new Option<string>("--to") { Description = "Baseline file to write", DefaultValueFactory = _ => DefaultFile };
+        var to = new Option<string>("--to") { Description = "Baseline file to write", DefaultValueFactory = _ => BaselineFile.Default };
         var gate = new GateOptions();
         var command = new Command("save", "Save results as a baseline (atomic write; launch-to-launch noise is measured and stored)") { results, to };
         command.Options.Add(gate.Config);
@@ -26,29 +23,10 @@ internal static class BaselineCommand
         {
             var config = gate.Load(parse);
             var set = ResultLoader.Load(parse.GetValue(results)!);
-            if (set.Benchmarks.Count == 0)
-            {
-                throw new InputException(parse.GetValue(results)!, "$.benchmarks", "holds no benchmarks; refusing to save an empty baseline");
-            }
-
             var file = parse.GetValue(to)!;
-            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (dir is not null)
-            {
-                try
-                {
-                    Directory.CreateDirectory(dir);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new RunFailedException($"cannot create {dir}: {e.Message}", e);
-                }
-            }
-
-            var baseline = Baselines.WithLaunchNoise(set, config.Comparison);
-            AtomicFile.WriteAllText(file, ResultsJson.Serialize(baseline));
-            var failed = baseline.Benchmarks.Count(b => b.Status == BenchmarkStatus.Failed);
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saved {baseline.Benchmarks.Count} benchmarks to {file}"));
+            BaselineFile.Save(file, set, config);
+            var failed = set.Benchmarks.Count(b => b.Status == BenchmarkStatus.Failed);
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saved {set.Benchmarks.Count} benchmarks to {file}"));
             if (failed > 0)
             {
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"perfgate: warning: {failed} of them failed and have no measurements"));

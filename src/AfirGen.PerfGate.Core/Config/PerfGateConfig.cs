@@ -12,6 +12,9 @@ public sealed record PerfGateConfig
     /// <summary>Statistical settings: regression threshold, alpha, launch noise, allocation threshold.</summary>
     public ComparisonSettings Comparison { get; init; } = new();
 
+    /// <summary>BenchmarkDotNet projects that <c>perfgate run</c> and <c>perfgate ab</c> measure, as full paths.</summary>
+    public IReadOnlyList<string> Projects { get; init; } = [];
+
     /// <summary>Per-benchmark thresholds by glob, applied in order after the defaults.</summary>
     public IReadOnlyList<ThresholdOverride> Overrides { get; init; } = [];
 

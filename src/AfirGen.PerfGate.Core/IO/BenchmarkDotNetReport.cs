@@ -96,7 +96,7 @@ internal static class BenchmarkDotNetReport
                     continue;
                 }
 
-                var launch = m.Property("LaunchIndex").Int32(min: 1);
+                var launch = m.Property("LaunchIndex").Int32(min: 0); // 0 when the benchmarks ran in-process
                 var operations = m.Property("Operations").Integer(min: 1);
                 var nanoseconds = m.Property("Nanoseconds").Positive();
                 if (!launches.TryGetValue(launch, out var samples))

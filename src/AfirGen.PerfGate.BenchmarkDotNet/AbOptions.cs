@@ -1,0 +1,20 @@
+namespace AfirGen.PerfGate.BenchmarkDotNet;
+
+/// <summary>What `perfgate ab` compares and how.</summary>
+public sealed record AbOptions
+{
+    /// <summary>The benchmark project, as a path in the current checkout (the same path is used in both revisions).</summary>
+    public required string Project { get; init; }
+
+    /// <summary>The base revision.</summary>
+    public required string BaseRef { get; init; }
+
+    /// <summary>The head revision; null compares against the working tree as it is, uncommitted changes included.</summary>
+    public string? HeadRef { get; init; }
+
+    /// <summary>Interleaved rounds: each runs base and head once, in alternating order.</summary>
+    public int Rounds { get; init; } = 10;
+
+    /// <summary>Filter, job settings, shard, timeout and progress, as for a plain run; the job's launch count is replaced by the rounds.</summary>
+    public MicroRunOptions Run { get; init; } = new();
+}

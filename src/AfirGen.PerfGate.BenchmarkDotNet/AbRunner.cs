@@ -1,0 +1,120 @@
+namespace AfirGen.PerfGate.BenchmarkDotNet;
+
+/// <summary>
+/// `perfgate ab`: checks out base and head in git worktrees, builds each once, and runs them in interleaved rounds
+/// (A B, B A, A B, …) on the same machine, so that the machine's drift falls on both sides alike.
+/// </summary>
+public static class AbRunner
+{
+    /// <summary>Runs the comparison; worktrees are removed afterwards, also on failure or cancellation.</summary>
+    public static async Task<AbOutcome> RunAsync(AbOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Rounds < 2)
+        {
+            throw new InputException("--rounds", null, "at least 2 rounds are needed to compare launch by launch");
+        }
+
+        var repository = await Git.TopLevelAsync(Environment.CurrentDirectory, cancellationToken).ConfigureAwait(false);
+        var projectInRepo = Path.GetRelativePath(repository, Path.GetFullPath(options.Project));
+        if (projectInRepo.StartsWith("..", StringComparison.Ordinal))
+        {
+            throw new InputException(options.Project, null, $"is not inside the repository {repository}");
+        }
+
+        var baseRevision = await Git.ResolveAsync(repository, options.BaseRef, "--base", cancellationToken).ConfigureAwait(false);
+        var headRevision = options.HeadRef is { } h
+            ? await Git.ResolveAsync(repository, h, "--head", cancellationToken).ConfigureAwait(false)
+            : new GitRevision("working tree", null);
+
+        using var work = new WorkDirectory();
+        var worktrees = new List<string>();
+        try
+        {
+            var baseDir = await AddWorktreeAsync(repository, work.Path, "base", baseRevision, worktrees, cancellationToken).ConfigureAwait(false);
+            var headDir = headRevision.Commit is null ? repository
+                : await AddWorktreeAsync(repository, work.Path, "head", headRevision, worktrees, cancellationToken).ConfigureAwait(false);
+            return await RunRoundsAsync(options, projectInRepo, baseRevision, baseDir, headRevision, headDir, work.Path, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var dir in worktrees)
+            {
+                // Cleanup must run even when the run was cancelled, so it does not take the cancelled token.
+                try
+                {
+                    await Git.RunAsync(repository, CancellationToken.None, "worktree", "remove", "--force", dir).ConfigureAwait(false);
+                }
+                catch (Git.GitException)
+                {
+                    await Git.RunAsync(repository, CancellationToken.None, "worktree", "prune").ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static async Task<string> AddWorktreeAsync(string repository, string work, string name, GitRevision revision, List<string> worktrees, CancellationToken cancellationToken)
+    {
+        var dir = Path.Combine(work, name);
+        await Git.RunAsync(repository, cancellationToken, "worktree", "add", "--detach", "--quiet", dir, revision.Commit!).ConfigureAwait(false);
+        worktrees.Add(dir);
+        return dir;
+    }
+
+    private static async Task<AbOutcome> RunRoundsAsync(AbOptions options, string projectInRepo, GitRevision baseRevision, string baseDir,
+        GitRevision headRevision, string headDir, string work, CancellationToken cancellationToken)
+    {
+        var run = options.Run;
+        var tracker = new ProgressTracker(run.Progress);
+        tracker.Report("building base " + baseRevision);
+        var baseBuilt = await ProjectBuilder.BuildAsync(Path.Combine(baseDir, projectInRepo), cancellationToken).ConfigureAwait(false);
+        tracker.Report("building head " + headRevision);
+        var headBuilt = await ProjectBuilder.BuildAsync(Path.Combine(headDir, projectInRepo), cancellationToken).ConfigureAwait(false);
+
+        var sides = new[]
+        {
+            new Side("base", new LaunchRunner(baseBuilt, run.Job, run.IdleTimeout, Path.Combine(work, "runs-base")) { OnBenchmarkStarted = tracker.Started }),
+            new Side("head", new LaunchRunner(headBuilt, run.Job, run.IdleTimeout, Path.Combine(work, "runs-head")) { OnBenchmarkStarted = tracker.Started }),
+        };
+        foreach (var side in sides)
+        {
+            side.Methods = await MicroRunner.SelectAsync(side.Runner, run, side.Name + " " + projectInRepo, cancellationToken).ConfigureAwait(false);
+        }
+
+        tracker.Total = options.Rounds * sides.Sum(s => s.Methods.Count);
+        var cancelled = false;
+        try
+        {
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                // Alternate which side goes first, so that a trend within a round does not favour one side.
+                foreach (var side in round % 2 == 1 ? sides : sides.Reverse())
+                {
+                    tracker.Report($"round {round}/{options.Rounds}, {side.Name}");
+                    side.Results.Add(await side.Runner.RunAsync(side.Methods, cancellationToken).ConfigureAwait(false), round);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancelled = true;
+        }
+
+        var baseSource = new Model.SourceInfo(baseRevision.Commit, baseRevision.Ref);
+        var headSource = headRevision.Commit is null
+            ? await Git.SourceAsync(headDir, CancellationToken.None).ConfigureAwait(false)
+            : new Model.SourceInfo(headRevision.Commit, headRevision.Ref);
+        return new AbOutcome(baseRevision, headRevision, sides[0].Results.Build(baseSource, cancelled), sides[1].Results.Build(headSource, cancelled), cancelled);
+    }
+
+    private sealed class Side(string name, LaunchRunner runner)
+    {
+        public string Name { get; } = name;
+
+        public LaunchRunner Runner { get; } = runner;
+
+        public IReadOnlyList<string> Methods { get; set; } = [];
+
+        public LaunchAccumulator Results { get; } = new();
+    }
+}

@@ -1,0 +1,48 @@
+using AfirGen.PerfGate.Model;
+
+namespace AfirGen.PerfGate.BenchmarkDotNet;
+
+/// <summary>Pools the launches of several processes into one result per benchmark, keeping each launch's samples and round.</summary>
+internal sealed class LaunchAccumulator
+{
+    private readonly Dictionary<string, BenchmarkResult> _byId = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    /// <summary>The environment of the first launch that reported one.</summary>
+    public EnvironmentFingerprint Environment { get; private set; } = EnvironmentFingerprint.Unknown;
+
+    /// <summary>Adds one launch's results; <paramref name="round"/> marks them as part of an A/B round.</summary>
+    public void Add(ResultSet launch, int? round)
+    {
+        if (Environment == EnvironmentFingerprint.Unknown)
+        {
+            Environment = launch.Environment;
+        }
+
+        foreach (var b in launch.Benchmarks)
+        {
+            var launches = b.Launches.Select(l => l with { Round = round }).ToArray();
+            if (!_byId.TryGetValue(b.Id, out var seen))
+            {
+                _order.Add(b.Id);
+                _byId[b.Id] = b with { Launches = launches };
+                continue;
+            }
+
+            // A failure in any launch is a failure of the benchmark: a crash is not noise to average away.
+            _byId[b.Id] = seen.Status == BenchmarkStatus.Failed ? seen
+                : b.Status == BenchmarkStatus.Failed ? b with { Launches = [.. seen.Launches, .. launches] }
+                : seen with { Launches = [.. seen.Launches, .. launches], Memory = b.Memory ?? seen.Memory };
+        }
+    }
+
+    /// <summary>The pooled results.</summary>
+    public ResultSet Build(SourceInfo? source, bool incomplete) => new()
+    {
+        CreatedAt = DateTimeOffset.UtcNow,
+        Environment = Environment,
+        Source = source,
+        Incomplete = incomplete,
+        Benchmarks = _order.Select(id => _byId[id]).ToArray(),
+    };
+}

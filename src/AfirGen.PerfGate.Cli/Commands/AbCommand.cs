@@ -1,0 +1,43 @@
+using System.CommandLine;
+using AfirGen.PerfGate.BenchmarkDotNet;
+
+namespace AfirGen.PerfGate.Cli.Commands;
+
+/// <summary><c>perfgate ab --base REF [--head REF]</c>: base and head built from git and run interleaved on this machine.</summary>
+internal static class AbCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var baseRef = new Option<string>("--base") { Description = "The base revision (branch, tag or commit)", Required = true };
+        var headRef = new Option<string?>("--head") { Description = "The head revision (default: the working tree as it is)" };
+        var project = new Option<string?>("--project") { Description = "BenchmarkDotNet project (default: the config's first project)" };
+        var rounds = new Option<int>("--rounds") { Description = "Interleaved rounds; each runs base and head once", DefaultValueFactory = _ => 10 };
+        var output = new Option<string>("--out") { Description = "Folder for results.json (head), baseline.json (base), comparison.json and the reports", DefaultValueFactory = _ => OutputFolder.Default };
+        var micro = new MicroOptions();
+        var gate = new GateOptions();
+        var command = new Command("ab", "Compare two git revisions on this machine, run interleaved so machine drift cancels") { baseRef, headRef, project, rounds, output };
+        micro.AddTo(command);
+        gate.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var config = gate.Load(parse);
+            var projectPath = parse.GetValue(project) ?? (config.Projects.Count > 0 ? config.Projects[0] : null)
+                ?? throw new InputException("perfgate ab", "--project", "name a BenchmarkDotNet project with --project or list one in perfgate.json");
+            var options = new AbOptions
+            {
+                Project = projectPath,
+                BaseRef = parse.GetValue(baseRef)!,
+                HeadRef = parse.GetValue(headRef),
+                Rounds = parse.GetValue(rounds),
+                Run = micro.Read(parse),
+            };
+            var outcome = await ProgressDisplay.RunAsync(progress => AbRunner.RunAsync(options with { Run = options.Run with { Progress = progress } }, cancellationToken)).ConfigureAwait(false);
+            console.Error.WriteLine($"perfgate: compared base {outcome.Base} with head {outcome.Head}, {options.Rounds} rounds");
+            var outDir = parse.GetValue(output)!;
+            var code = await GateRun.FinishAsync(console, config, outcome.Baseline, outcome.Current, outDir, outcome.Cancelled).ConfigureAwait(false);
+            IO.AtomicFile.Write(Path.Combine(outDir, "baseline.json"), s => IO.ResultsJson.Write(outcome.Baseline, s));
+            return code;
+        });
+        return command;
+    }
+}

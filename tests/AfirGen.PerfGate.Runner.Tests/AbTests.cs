@@ -1,0 +1,73 @@
+using AfirGen.PerfGate.IO;
+using AfirGen.PerfGate.Tests.Tooling;
+
+namespace AfirGen.PerfGate.Runner.Tests;
+
+/// <summary>`perfgate ab` across two commits of a real git repository.</summary>
+public sealed class AbTests
+{
+    private static (TempDir Dir, string BaseCommit) Repository(int baseRounds, int headRounds, string headNote)
+    {
+        var dir = new TempDir();
+        BenchProject.Create(dir.File("bench"), ("Work.cs", BenchProject.Work(baseRounds)));
+        BenchProject.Git(dir.Path, "init", "--quiet", "-b", "main");
+        File.WriteAllText(dir.File(".gitignore"), "bin/\nobj/\nperfgate-results/\n");
+        BenchProject.Git(dir.Path, "add", ".");
+        BenchProject.Git(dir.Path, "commit", "--quiet", "-m", "base");
+        BenchProject.Git(dir.Path, "tag", "base");
+        File.WriteAllText(dir.File("bench/Work.cs"), BenchProject.Work(headRounds) + "\n// " + headNote + "\n");
+        BenchProject.Git(dir.Path, "commit", "--quiet", "-am", "head");
+        return (dir, "base");
+    }
+
+    [Fact]
+    public void InjectedSlowdownIsFlagged()
+    {
+        var (dir, baseRef) = Repository(4, 6, "slower");
+        using (dir)
+        {
+            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj", "--rounds", "4");
+            Assert.True(r.ExitCode == 1, r.ToString());
+            Assert.Contains("compared base base (", r.Stderr, StringComparison.Ordinal);
+            var comparison = File.ReadAllText(dir.File("perfgate-results/comparison.json"));
+            Assert.Contains("\"regressed\"", comparison, StringComparison.Ordinal);
+            var head = ResultsJson.Read(dir.File("perfgate-results/results.json"));
+            Assert.Equal(4, head.Benchmarks.Single().Launches.Count);
+            Assert.All(head.Benchmarks.Single().Launches, l => Assert.NotNull(l.Round));
+            AssertWorktreesRemoved(dir);
+        }
+    }
+
+    [Fact]
+    public void UnchangedCodePasses()
+    {
+        var (dir, baseRef) = Repository(4, 4, "comment only");
+        using (dir)
+        {
+            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj", "--rounds", "4");
+            Assert.True(r.ExitCode == 0, r.ToString());
+            AssertWorktreesRemoved(dir);
+        }
+    }
+
+    [Fact]
+    public void UnknownBaseRefIsBadInput()
+    {
+        var (dir, _) = Repository(4, 4, "x");
+        using (dir)
+        {
+            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", "no-such-ref", "--project", "bench/Sample.Benchmarks.csproj");
+            Assert.True(r.ExitCode == 2, r.ToString());
+            Assert.Contains("no-such-ref", r.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    private static void AssertWorktreesRemoved(TempDir dir)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("git", "worktree list --porcelain") { WorkingDirectory = dir.Path, RedirectStandardOutput = true };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var list = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.Single(list.Split('\n'), l => l.StartsWith("worktree ", StringComparison.Ordinal));
+    }
+}
