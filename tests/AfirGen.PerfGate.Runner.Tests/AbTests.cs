@@ -23,16 +23,16 @@ public sealed class AbTests
     [Fact]
     public void InjectedSlowdownIsFlagged()
     {
-        var (dir, baseRef) = Repository(4, 6, "slower");
+        var (dir, baseRef) = Repository(4, 8, "twice the work");
         using (dir)
         {
-            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj", "--rounds", "4");
+            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj", "--rounds", "6");
             Assert.True(r.ExitCode == 1, r.ToString());
             Assert.Contains("compared base base (", r.Stderr, StringComparison.Ordinal);
             var comparison = File.ReadAllText(dir.File("perfgate-results/comparison.json"));
             Assert.Contains("\"regressed\"", comparison, StringComparison.Ordinal);
             var head = ResultsJson.Read(dir.File("perfgate-results/results.json"));
-            Assert.Equal(4, head.Benchmarks.Single().Launches.Count);
+            Assert.Equal(6, head.Benchmarks.Single().Launches.Count);
             Assert.All(head.Benchmarks.Single().Launches, l => Assert.NotNull(l.Round));
             AssertWorktreesRemoved(dir);
         }
