@@ -25,28 +25,8 @@ internal static class BaselineCommand
         command.SetAction(parse =>
         {
             var config = gate.Load(parse);
-            var set = ResultLoader.Load(parse.GetValue(results)!);
-            if (set.Benchmarks.Count == 0)
-            {
-                throw new InputException(parse.GetValue(results)!, "$.benchmarks", "holds no benchmarks; refusing to save an empty baseline");
-            }
-
             var file = parse.GetValue(to)!;
-            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (dir is not null)
-            {
-                try
-                {
-                    Directory.CreateDirectory(dir);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new RunFailedException($"cannot create {dir}: {e.Message}", e);
-                }
-            }
-
-            var baseline = Baselines.WithLaunchNoise(set, config.Comparison);
-            AtomicFile.WriteAllText(file, ResultsJson.Serialize(baseline));
+            var baseline = Baselines.Save(parse.GetValue(results)!, file, config.Comparison);
             var failed = baseline.Benchmarks.Count(b => b.Status == BenchmarkStatus.Failed);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saved {baseline.Benchmarks.Count} benchmarks to {file}"));
             if (failed > 0)

@@ -1,3 +1,4 @@
+using AfirGen.PerfGate.IO;
 using AfirGen.PerfGate.Model;
 using AfirGen.PerfGate.Statistics;
 
@@ -17,5 +18,36 @@ public static class Baselines
                 .Select(b => LaunchNoise.Estimate([b.Launches], b.LaunchNoise ?? settings.LaunchNoise) is { } n ? b with { LaunchNoise = n } : b)
                 .ToArray(),
         };
+    }
+
+    /// <summary>Loads the results at <paramref name="resultsPath"/> and writes them, with their launch noise, to <paramref name="file"/> atomically; returns what was written.</summary>
+    /// <exception cref="InputException">The results are unreadable or hold no benchmarks.</exception>
+    /// <exception cref="RunFailedException">The baseline's folder or file cannot be written.</exception>
+    public static ResultSet Save(string resultsPath, string file, ComparisonSettings settings)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(resultsPath);
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        var set = ResultLoader.Load(resultsPath);
+        if (set.Benchmarks.Count == 0)
+        {
+            throw new InputException(resultsPath, "$.benchmarks", "holds no benchmarks; refusing to save an empty baseline");
+        }
+
+        var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (dir is not null)
+        {
+            try
+            {
+                Directory.CreateDirectory(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RunFailedException($"cannot create {dir}: {e.Message}", e);
+            }
+        }
+
+        var baseline = WithLaunchNoise(set, settings);
+        AtomicFile.WriteAllText(file, ResultsJson.Serialize(baseline));
+        return baseline;
     }
 }
