@@ -11,6 +11,9 @@ internal sealed class BenchProject
     // The line of `Parse` in Suite.cs below: where PERF0001 must point.
     public const int ParseLine = 5;
 
+    /// <summary>The properties that point the gate at the files <see cref="WriteBaselineAndCurrent"/> writes.</summary>
+    public static readonly string[] Inputs = ["-p:PerfGateResults=current.json", "-p:PerfGateBaseline=baseline.json"];
+
     private readonly PackageFeed feed;
 
     public BenchProject(PackageFeed feed, string name)
@@ -43,22 +46,35 @@ internal sealed class BenchProject
 
     public string PathOf(string name) => Path.Combine(Directory, name);
 
-    /// <summary>Writes results of the benchmark whose iterations centre on <paramref name="nanoseconds"/>, 10 launches of 10, ±0.5% jitter.</summary>
+    /// <summary>Writes results@1 holding the one benchmark of Suite.cs, centred on <paramref name="nanoseconds"/> (see <see cref="Micro"/>); returns the path.</summary>
     public string WriteResults(string name, double nanoseconds, int seed)
     {
-        var rng = new Random(seed);
-        var launches = Enumerable.Range(0, 10)
-            .Select(_ => new Launch(Enumerable.Range(0, 10).Select(_ => nanoseconds * (1 + (0.01 * (rng.NextDouble() - 0.5)))).ToArray()))
-            .ToArray();
         var set = new ResultSet
         {
             CreatedAt = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero),
             Environment = new EnvironmentFingerprint { Os = "Linux", Cores = 2 },
-            Benchmarks = [new BenchmarkResult { Id = BenchmarkId, Launches = launches, Memory = new MemoryInfo(64, 0.5, 0, 0) }],
+            Benchmarks = [Micro(BenchmarkId, nanoseconds, seed)],
         };
         var path = PathOf(name);
         File.WriteAllText(path, ResultsJson.Serialize(set));
         return path;
+    }
+
+    /// <summary>A baseline centred on 100ns and current results centred on <paramref name="currentNanoseconds"/>, as baseline.json and current.json.</summary>
+    public void WriteBaselineAndCurrent(double currentNanoseconds)
+    {
+        WriteResults("baseline.json", 100, seed: 1);
+        WriteResults("current.json", currentNanoseconds, seed: 2);
+    }
+
+    /// <summary>A micro-benchmark of 10 launches of 10 iterations centred on <paramref name="center"/> ns, ±0.5% jitter.</summary>
+    public static BenchmarkResult Micro(string id, double center, int seed, long allocated = 64)
+    {
+        var rng = new Random(seed);
+        var launches = Enumerable.Range(0, 10)
+            .Select(_ => new Launch(Enumerable.Range(0, 10).Select(_ => center * (1 + (0.01 * (rng.NextDouble() - 0.5)))).ToArray()))
+            .ToArray();
+        return new BenchmarkResult { Id = id, Launches = launches, Memory = new MemoryInfo(allocated, 0.5, 0, 0) };
     }
 
     /// <summary><c>dotnet build</c> of the project with the given extra arguments (properties, targets, verbosity).</summary>

@@ -64,12 +64,5 @@ public sealed class GateDiagnosticsTests
 
     private static ResultSet Set(BenchmarkResult[] benchmarks) => new() { Benchmarks = benchmarks };
 
-    private static BenchmarkResult Micro(string id, double center, int seed, long allocated = 64)
-    {
-        var rng = new Random(seed);
-        var launches = Enumerable.Range(0, 10)
-            .Select(_ => new Launch(Enumerable.Range(0, 10).Select(_ => center * (1 + (0.01 * (rng.NextDouble() - 0.5)))).ToArray()))
-            .ToArray();
-        return new BenchmarkResult { Id = id, Launches = launches, Memory = new MemoryInfo(allocated, 0, 0, 0) };
-    }
+    private static BenchmarkResult Micro(string id, double center, int seed, long allocated = 64) => BenchProject.Micro(id, center, seed, allocated);
 }

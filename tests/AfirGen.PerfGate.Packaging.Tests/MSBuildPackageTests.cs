@@ -10,10 +10,9 @@ public sealed class MSBuildPackageTests(PackageFeed feed)
     public void RegressedResultsFailTheBuildWithPerf0001AtTheBenchmarkMethod()
     {
         var project = new BenchProject(feed, "regressed");
-        project.WriteResults("baseline.json", 100, seed: 1);
-        project.WriteResults("current.json", 120, seed: 2);
+        project.WriteBaselineAndCurrent(120);
 
-        var build = project.Build("-p:PerfGateEnabled=true", "-p:PerfGateResults=current.json", "-p:PerfGateBaseline=baseline.json");
+        var build = project.Build(["-p:PerfGateEnabled=true", .. BenchProject.Inputs]);
 
         Assert.True(build.ExitCode != 0, build.ToString());
         var error = Assert.Single(build.Lines("error PERF0001").Distinct());
@@ -21,7 +20,7 @@ public sealed class MSBuildPackageTests(PackageFeed feed)
         Assert.Matches(@"error PERF0001: Bench\.Suite\.Parse regressed \+2\d\.\d% \[\+\d+\.\d%, \+\d+\.\d%\] \(p[<=]0\.\d+\)", error);
 
         // A failed gate leaves no stamp: the next build with nothing changed fails again rather than passing by skipping.
-        var again = project.Build("--no-restore", "-p:PerfGateEnabled=true", "-p:PerfGateResults=current.json", "-p:PerfGateBaseline=baseline.json");
+        var again = project.Build(["--no-restore", "-p:PerfGateEnabled=true", .. BenchProject.Inputs]);
         Assert.True(again.ExitCode != 0, again.ToString());
         Assert.NotEmpty(again.Lines("error PERF0001"));
     }
@@ -30,9 +29,8 @@ public sealed class MSBuildPackageTests(PackageFeed feed)
     public void UnchangedResultsPassAndASecondBuildSkipsTheGate()
     {
         var project = new BenchProject(feed, "unchanged");
-        project.WriteResults("baseline.json", 100, seed: 1);
-        project.WriteResults("current.json", 100, seed: 2);
-        string[] gate = ["-p:PerfGateEnabled=true", "-p:PerfGateResults=current.json", "-p:PerfGateBaseline=baseline.json", "-v:n"];
+        project.WriteBaselineAndCurrent(100);
+        string[] gate = ["-p:PerfGateEnabled=true", .. BenchProject.Inputs, "-v:n"];
 
         var first = project.Build(gate);
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -57,9 +55,8 @@ public sealed class MSBuildPackageTests(PackageFeed feed)
     public void ASettingThatChangedRunsTheGateAgain()
     {
         var project = new BenchProject(feed, "settings");
-        project.WriteResults("baseline.json", 100, seed: 1);
-        project.WriteResults("current.json", 100, seed: 2);
-        string[] gate = ["-t:PerfGate", "-p:PerfGateResults=current.json", "-p:PerfGateBaseline=baseline.json", "-v:n"];
+        project.WriteBaselineAndCurrent(100);
+        string[] gate = ["-t:PerfGate", .. BenchProject.Inputs, "-v:n"];
         Assert.Equal(0, project.Build(gate).ExitCode);
 
         var stricter = project.Build(["--no-restore", "-p:PerfGateThreshold=p95<1ns", .. gate]);
@@ -75,7 +72,7 @@ public sealed class MSBuildPackageTests(PackageFeed feed)
         project.WriteResults("current.json", 100, seed: 2);
         File.WriteAllText(project.PathOf("baseline.json"), "{\"schema\": \"perfgate/results@1\", \"benchmarks\": [");
 
-        var build = project.Build("-p:PerfGateEnabled=true", "-p:PerfGateResults=current.json", "-p:PerfGateBaseline=baseline.json");
+        var build = project.Build(["-p:PerfGateEnabled=true", .. BenchProject.Inputs]);
 
         Assert.True(build.ExitCode != 0, build.ToString());
         var error = Assert.Single(build.Lines("error PERF0005").Distinct());
@@ -104,10 +101,9 @@ public sealed class MSBuildPackageTests(PackageFeed feed)
     public void FailOnRegressionFalseTurnsTheErrorIntoAWarning()
     {
         var project = new BenchProject(feed, "lenient");
-        project.WriteResults("baseline.json", 100, seed: 1);
-        project.WriteResults("current.json", 120, seed: 2);
+        project.WriteBaselineAndCurrent(120);
 
-        var build = project.Build("-p:PerfGateEnabled=true", "-p:PerfGateResults=current.json", "-p:PerfGateBaseline=baseline.json", "-p:PerfGateFailOnRegression=false");
+        var build = project.Build(["-p:PerfGateEnabled=true", .. BenchProject.Inputs, "-p:PerfGateFailOnRegression=false"]);
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Empty(build.Lines("error PERF"));
