@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AfirGen.PerfGate.Comparison;
 using System.Globalization;
 using AfirGen.PerfGate.IO;
 using AfirGen.PerfGate.Model;
@@ -15,18 +16,17 @@ internal static class BaselineCommand
     private static Command Save(CliConsole console)
     {
         var results = new Argument<string>("RESULTS") { Description = "Results to keep: a results.json, a BenchmarkDotNet JSON export, or a folder of them" };
-        var to = new Option<string>("--to") { Description = "Baseline file to write", DefaultValueFactory = _ => BaselineFile.Default };
+        var to = new Option<string>("--to") { Description = "Baseline file to write", DefaultValueFactory = _ => Baselines.DefaultFile };
         var gate = new GateOptions();
         var command = new Command("save", "Save results as a baseline (atomic write; launch-to-launch noise is measured and stored)") { results, to };
         command.Options.Add(gate.Config);
         command.SetAction(parse =>
         {
             var config = gate.Load(parse);
-            var set = ResultLoader.Load(parse.GetValue(results)!);
             var file = parse.GetValue(to)!;
-            BaselineFile.Save(file, set, config);
-            var failed = set.Benchmarks.Count(b => b.Status == BenchmarkStatus.Failed);
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saved {set.Benchmarks.Count} benchmarks to {file}"));
+            var baseline = Baselines.Save(parse.GetValue(results)!, file, config.Comparison);
+            var failed = baseline.Benchmarks.Count(b => b.Status == BenchmarkStatus.Failed);
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saved {baseline.Benchmarks.Count} benchmarks to {file}"));
             if (failed > 0)
             {
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"perfgate: warning: {failed} of them failed and have no measurements"));

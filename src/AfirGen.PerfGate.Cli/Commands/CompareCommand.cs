@@ -24,7 +24,7 @@ internal static class CompareCommand
             await Task.WhenAll(baseTask, currentTask).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             var comparison = SuiteComparer.Compare(await baseTask.ConfigureAwait(false), await currentTask.ConfigureAwait(false), config);
-            await OutputFolder.WriteAsync(parse.GetValue(output)!, comparison).ConfigureAwait(false);
+            OutputFolder.Write(parse.GetValue(output)!, comparison);
             console.Out.Write(ReportRenderer.Render(comparison, ReportFormat.Text));
             return comparison.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
         });

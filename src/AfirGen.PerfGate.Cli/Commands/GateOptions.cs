@@ -31,7 +31,7 @@ internal sealed class GateOptions
             : File.Exists(DefaultConfig) ? ConfigReader.Read(DefaultConfig)
             : PerfGateConfig.Default;
         var thresholds = (parse.GetValue(Thresholds) ?? [])
-            .Select(t => Threshold.Parse(t.Trim().EndsWith('%') && char.IsDigit(t.Trim()[0]) ? "regression<" + t.Trim() : t, "--threshold"))
+            .Select(t => Threshold.ParseShorthand(t, "--threshold"))
             .ToList();
         return config.WithThresholds(thresholds);
     }

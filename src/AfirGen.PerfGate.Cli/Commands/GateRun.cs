@@ -9,11 +9,11 @@ namespace AfirGen.PerfGate.Cli.Commands;
 /// <summary>The common end of every gating command: compare, write the output folder, print the summary, pick the exit code.</summary>
 internal static class GateRun
 {
-    public static async Task<int> FinishAsync(CliConsole console, PerfGateConfig config, ResultSet? baseline, ResultSet current,
+    public static int Finish(CliConsole console, PerfGateConfig config, ResultSet? baseline, ResultSet current,
         string outDirectory, bool cancelled, string? saveBaseline = null)
     {
         var comparison = SuiteComparer.Compare(baseline, current, config);
-        await OutputFolder.WriteAsync(outDirectory, comparison).ConfigureAwait(false);
+        OutputFolder.Write(outDirectory, comparison);
         console.Out.Write(ReportRenderer.Render(comparison, ReportFormat.Text));
         if (cancelled)
         {
@@ -23,7 +23,7 @@ internal static class GateRun
 
         if (saveBaseline is not null)
         {
-            BaselineFile.Save(saveBaseline, current, config);
+            Baselines.Save(current, saveBaseline, config.Comparison);
             console.Error.WriteLine($"perfgate: baseline saved to {saveBaseline}");
         }
 

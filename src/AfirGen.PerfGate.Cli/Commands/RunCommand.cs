@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AfirGen.PerfGate.Comparison;
 using AfirGen.PerfGate.BenchmarkDotNet;
 using AfirGen.PerfGate.Config;
 using AfirGen.PerfGate.IO;
@@ -15,7 +16,7 @@ internal static class RunCommand
         var micro = new MicroOptions();
         var baseline = new Option<string?>("--baseline") { Description = "Baseline results to compare with" };
         var output = new Option<string>("--out") { Description = "Folder for results.json, comparison.json, summary.txt, report.md, report.html", DefaultValueFactory = _ => OutputFolder.Default };
-        var save = new Option<string?>("--save-baseline") { Description = "Also save the results as a baseline (default file: " + BaselineFile.Default + ")", Arity = ArgumentArity.ZeroOrOne };
+        var save = new Option<string?>("--save-baseline") { Description = "Also save the results as a baseline (default file: " + Baselines.DefaultFile + ")", Arity = ArgumentArity.ZeroOrOne };
         var gate = new GateOptions();
         var command = new Command("run", "Run benchmarks, compare with a baseline, report and gate") { projects, baseline, output, save };
         micro.AddTo(command);
@@ -32,8 +33,8 @@ internal static class RunCommand
 
             var options = micro.Read(parse);
             var outcome = await ProgressDisplay.RunAsync(progress => RunAllAsync(list, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
-            var saveTo = parse.GetResult(save) is null ? null : parse.GetValue(save) ?? BaselineFile.Default;
-            return await GateRun.FinishAsync(console, config, baseResults, outcome.Results, parse.GetValue(output)!, outcome.Cancelled, saveTo).ConfigureAwait(false);
+            var saveTo = parse.GetResult(save) is null ? null : parse.GetValue(save) ?? Baselines.DefaultFile;
+            return GateRun.Finish(console, config, baseResults, outcome.Results, parse.GetValue(output)!, outcome.Cancelled, saveTo);
         });
         return command;
     }

@@ -46,6 +46,15 @@ public sealed partial record Threshold(ThresholdMetric Metric, ThresholdOperator
         return new Threshold(metric, op, value, compact);
     }
 
+    /// <summary>Parses a threshold as a user gives it on a command line or in an MSBuild property: a bare percentage such as "5%" is the regression threshold, anything else an expression.</summary>
+    /// <exception cref="InputException">The text is neither.</exception>
+    public static Threshold ParseShorthand(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        return Parse(trimmed.EndsWith('%') && trimmed.Length > 1 && char.IsDigit(trimmed[0]) ? "regression<" + trimmed : text, source);
+    }
+
     /// <summary>Whether <paramref name="actual"/> satisfies the expression.</summary>
     public bool IsSatisfiedBy(double actual) => Operator switch
     {

@@ -1,0 +1,47 @@
+using System.Runtime.ExceptionServices;
+using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.IO;
+
+namespace AfirGen.PerfGate.Reports;
+
+/// <summary>Writes a results folder: results.json, comparison.json, summary.txt, report.md and report.html, each atomically.</summary>
+public static class ReportFolder
+{
+    /// <summary>Writes every file of the folder for <paramref name="comparison"/>, creating <paramref name="directory"/> when needed; I/O failures throw <see cref="RunFailedException"/>.</summary>
+    public static void Write(string directory, SuiteComparison comparison)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(comparison);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailedException($"cannot create the output folder {directory}: {e.Message}", e);
+        }
+
+        // The files are independent: written side by side, each streamed to disk rather than built as one string,
+        // which keeps a 10,000-benchmark suite quick and small.
+        try
+        {
+            Parallel.Invoke(
+                () => AtomicFile.Write(Path.Combine(directory, ResultLoader.ResultsFileName), s => ResultsJson.Write(comparison.Current, s)),
+                () => Report(directory, ReportFormat.Json, comparison),
+                () => Report(directory, ReportFormat.Text, comparison),
+                () => Report(directory, ReportFormat.Markdown, comparison),
+                () => Report(directory, ReportFormat.Html, comparison));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Callers handle the typed failure (RunFailedException), not the parallel wrapper.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
+
+    private static void Report(string directory, ReportFormat format, SuiteComparison comparison)
+    {
+        var renderer = ReportRenderer.For(format);
+        AtomicFile.Write(Path.Combine(directory, format.FileName()), s => renderer.Write(comparison, s));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.Model;
+using AfirGen.PerfGate.Reports;
+
+namespace AfirGen.PerfGate.MSBuild;
+
+/// <summary>Turns the gate's verdict into build diagnostics, one clear line each, pointing at the file each one concerns.</summary>
+internal static class GateDiagnostics
+{
+    private const int MaxTextLength = 300;
+
+    /// <summary>Every diagnostic for <paramref name="comparison"/>; gate failures are errors unless <paramref name="failOnRegression"/> is false.</summary>
+    public static IReadOnlyList<GateDiagnostic> For(SuiteComparison comparison, string resultsPath, string? baselinePath, bool failOnRegression, SourceLocator? locator)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var list = new List<GateDiagnostic>();
+        GateDiagnostic At(string code, bool error, BenchmarkComparison b, string message)
+        {
+            var where = b.Category == Category.Micro ? locator?.Find(b.Id) : null;
+            return where is null
+                ? new GateDiagnostic(code, error, resultsPath, 0, 0, message)
+                : new GateDiagnostic(code, error, where.File, where.Line, where.Column, message);
+        }
+
+        foreach (var b in comparison.Benchmarks)
+        {
+            var id = PlainText.Clean(b.Id);
+            switch (b.Verdict)
+            {
+                case Verdict.Failed:
+                    list.Add(At(DiagnosticCodes.BenchmarkFailed, failOnRegression, b, $"{id} failed: {PlainText.Clean(b.Error ?? "no measurements", MaxTextLength)}"));
+                    continue;
+                case Verdict.Missing:
+                    list.Add(new GateDiagnostic(DiagnosticCodes.MissingBenchmark, false, baselinePath ?? resultsPath, 0, 0, $"{id} is in the baseline but not in the current results"));
+                    continue;
+                case Verdict.Inconclusive when b.Metrics.FirstOrDefault(m => m.Verdict == Verdict.Inconclusive) is { } m:
+                    list.Add(At(DiagnosticCodes.Inconclusive, false, b, $"{Subject(id, m)} is inconclusive: {Change(m)}{Evidence(m)} is too noisy to tell; measure more launches or use `perfgate ab`"));
+                    continue;
+            }
+
+            foreach (var m in b.Metrics.Where(m => m.Verdict == Verdict.Regressed))
+            {
+                list.Add(At(DiagnosticCodes.Regression, failOnRegression, b, $"{Subject(id, m)} regressed {Change(m)}{Evidence(m)}"));
+            }
+
+            foreach (var c in b.Checks.Where(c => !c.Passed))
+            {
+                list.Add(At(DiagnosticCodes.SlaBroken, failOnRegression, b,
+                    $"{id} broke the SLA threshold {PlainText.Clean(c.Threshold.Text)}: measured {DisplayFormat.ThresholdValue(c.Threshold.Metric, c.Actual)}"));
+            }
+        }
+
+        AddRunWarnings(comparison, resultsPath, baselinePath, list);
+        return list;
+    }
+
+    /// <summary>One line for the build log: how many benchmarks, their verdicts, and whether the gate passed ("3 benchmarks against the baseline: 1 regressed, 2 unchanged; gate failed").</summary>
+    public static string Summary(SuiteComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var counts = Enum.GetValues<Verdict>().Reverse()
+            .Select(v => (Verdict: v, Count: comparison.Count(v)))
+            .Where(c => c.Count > 0)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Count} {c.Verdict.ToName()}"));
+        var against = comparison.Baseline is null ? "no baseline: SLA thresholds only" : "against the baseline";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{comparison.Benchmarks.Count} benchmark{(comparison.Benchmarks.Count == 1 ? "" : "s")} {against}: {string.Join(", ", counts)}; gate {(comparison.Passed ? "passed" : "failed")}");
+    }
+
+    private static void AddRunWarnings(SuiteComparison comparison, string resultsPath, string? baselinePath, List<GateDiagnostic> list)
+    {
+        if (comparison.Current.Incomplete)
+        {
+            list.Add(new GateDiagnostic(DiagnosticCodes.IncompleteResults, false, resultsPath, 0, 0, "the current results are incomplete: the run was cancelled or cut short"));
+        }
+
+        if (comparison.Baseline is not { } baseline || baselinePath is null)
+        {
+            return;
+        }
+
+        if (baseline.Incomplete)
+        {
+            list.Add(new GateDiagnostic(DiagnosticCodes.IncompleteResults, false, baselinePath, 0, 0, "the baseline is incomplete: the run that made it was cancelled or cut short"));
+        }
+
+        var differences = baseline.Environment.Differences(comparison.Current.Environment);
+        if (differences.Count > 0)
+        {
+            var fields = string.Join("; ", differences.Select(d => $"{d.Field} is '{PlainText.Clean(d.Baseline, 80)}' there and '{PlainText.Clean(d.Current, 80)}' now"));
+            list.Add(new GateDiagnostic(DiagnosticCodes.EnvironmentDiffers, false, baselinePath, 0, 0,
+                $"the baseline was measured on a different machine or runtime ({fields}): the verdicts compare them as they are"));
+        }
+    }
+
+    private static string Subject(string id, MetricComparison m) => m.Metric == "time" ? id : $"{id} {m.Metric}";
+
+    private static string Change(MetricComparison m) => m.Ratio is { } r ? DisplayFormat.ChangeWithCi(r, m.CiLower, m.CiUpper) : "";
+
+    // Allocations are compared exactly and carry no p-value: their values say more.
+    private static string Evidence(MetricComparison m) => m switch
+    {
+        { PValue: { } p } => $" ({DisplayFormat.PValue(p)})",
+        { Baseline: { } b, Current: { } c } => $" ({DisplayFormat.MetricValue(m.Metric, b)} -> {DisplayFormat.MetricValue(m.Metric, c)})",
+        _ => "",
+    };
+}
