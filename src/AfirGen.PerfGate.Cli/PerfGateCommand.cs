@@ -17,6 +17,7 @@ public static class PerfGateCommand
             CompareCommand.Create(console),
             ReportCommand.Create(console),
             BaselineCommand.Create(console),
+            CommentCommand.Create(console),
         };
 
         var parse = root.Parse(args);
