@@ -13,8 +13,8 @@ status=0
 dotnet test AfirGen.PerfGate.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
 # One closing line over every test assembly, in the plain form CI systems read.
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+passed=$({ grep -oE 'Passed: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+failed=$({ grep -oE 'Failed: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+skipped=$({ grep -oE 'Skipped: +[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"
