@@ -66,40 +66,42 @@ public sealed class CommentCommandTests
         Assert.Contains("PerfGate: passed", github.Comments.Single(c => c.Id == target.Id).Body, StringComparison.Ordinal);
     }
 
+    /// <summary>GitHub's failures that end in a warning: how often the fake fails, how many requests that costs, what the user reads.</summary>
+    public static TheoryData<string, int, string?, int, string, string[], int, string> Failures => new()
+    {
+        // A GET, then the refused POST: neither 403 nor 422 is retried.
+        { "forbidden", 1, "POST", 403, "Resource not accessible by integration", [], 2, "403 Forbidden: the token may not comment here" },
+        { "validation", 1, "POST", 422, "Validation Failed: body is too long", [], 2, "422 Unprocessable Entity: GitHub refused the comment (GitHub said: Validation Failed: body is too long)" },
+        // 4 tries in all, each a GET that fails.
+        { "server error", 50, null, 500, "Internal Server Error", [], 4, "GitHub answered 500, still after retrying" },
+        // The primary limit resets within the hour: not waited for.
+        { "primary rate limit", 1, "GET", 403, "API rate limit exceeded for installation ID 1.", ["X-RateLimit-Remaining=0", "X-RateLimit-Limit=1000", "X-RateLimit-Reset=1893456000"], 1, "rate limit exceeded; it resets at" },
+        { "rate limit without a message", 1, "GET", 403, "Forbidden", ["X-RateLimit-Remaining=0"], 1, "rate limit exceeded (no requests remaining)" },
+        { "secondary rate limit", 10, null, 403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", ["Retry-After=60"], 4, "secondary rate limit still hit after retrying" },
+        { "429 without end", 10, null, 429, "Too Many Requests", ["Retry-After=1"], 4, "429 Too Many Requests, still after retrying" },
+    };
+
     [Theory]
-    [InlineData(true, 1)]
-    [InlineData(false, 0)]
-    public void ForbiddenTokenWarnsAndKeepsTheGatesExitCode(bool regressing, int exitCode)
+    [MemberData(nameof(Failures))]
+    public void GitHubFailureWarnsAndKeepsTheGatesExitCodeAndSummary(string what, int times, string? method, int status, string message, string[] headers, int requests, string warning)
     {
-        using var github = new FakeGitHub();
-        github.FailNext(1, "POST", 403, "Resource not accessible by integration");
-        using var run = new GateRun(regressing);
+        foreach (var regressing in new[] { true, false })
+        {
+            using var github = new FakeGitHub();
+            github.FailNext(times, method, status, message, headers.Select(h => (h.Split('=')[0], h.Split('=')[1])).ToArray());
+            using var run = new GateRun(regressing);
 
-        var outcome = run.Comment(github);
+            var outcome = run.Comment(github);
 
-        Assert.Equal(exitCode, outcome.ExitCode);
-        Assert.Contains("perfgate: warning: the pull-request comment was not posted: 403 Forbidden", outcome.Stderr, StringComparison.Ordinal);
-        Assert.Contains("::warning title=PerfGate::", outcome.Stdout, StringComparison.Ordinal);
-        Assert.Single(github.Where("POST")); // a read-only token is not retried
-        Assert.Contains(regressing ? "PerfGate: failed" : "PerfGate: passed", run.Summary, StringComparison.Ordinal);
-        Assert.Equal("failed", run.Outputs["comment-status"]);
-        Assert.Equal(regressing ? "failed" : "passed", run.Outputs["verdict"]);
-    }
-
-    [Fact]
-    public void ValidationFailureWarnsWithGitHubsMessage()
-    {
-        using var github = new FakeGitHub();
-        github.FailNext(1, "POST", 422, "Validation Failed: body is too long");
-        using var run = new GateRun(regressing: true);
-
-        var outcome = run.Comment(github);
-
-        Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains("422 Unprocessable Entity", outcome.Stderr, StringComparison.Ordinal);
-        Assert.Contains("body is too long", outcome.Stderr, StringComparison.Ordinal);
-        Assert.Single(github.Where("POST"));
-        Assert.Contains("PerfGate: failed", run.Summary, StringComparison.Ordinal);
+            Assert.True(outcome.ExitCode == (regressing ? 1 : 0), what + ": " + outcome);
+            Assert.Contains("perfgate: warning: the pull-request comment was not posted: " + warning, outcome.Stderr, StringComparison.Ordinal);
+            Assert.Contains("::warning title=PerfGate::", outcome.Stdout, StringComparison.Ordinal);
+            Assert.Equal(requests, github.Requests.Count);
+            Assert.Empty(github.Comments);
+            Assert.Contains(regressing ? "PerfGate: failed" : "PerfGate: passed", run.Summary, StringComparison.Ordinal);
+            Assert.Equal("failed", run.Outputs["comment-status"]);
+            Assert.Equal(regressing ? "failed" : "passed", run.Outputs["verdict"]);
+        }
     }
 
     [Fact]
@@ -133,37 +135,6 @@ public sealed class CommentCommandTests
     }
 
     [Fact]
-    public void PersistentServerErrorsAreRetriedABoundedNumberOfTimesThenWarned()
-    {
-        using var github = new FakeGitHub();
-        github.FailNext(50, null, 500, "Internal Server Error");
-        using var run = new GateRun(regressing: false);
-
-        var outcome = run.Comment(github);
-
-        Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal(4, github.Requests.Count);
-        Assert.Contains("perfgate: warning: the pull-request comment was not posted: GitHub answered 500, still after retrying", outcome.Stderr, StringComparison.Ordinal);
-        Assert.Contains("PerfGate: passed", run.Summary, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void PrimaryRateLimitIsNotWaitedForAndWarns()
-    {
-        using var github = new FakeGitHub();
-        github.FailNext(1, "GET", 403, "API rate limit exceeded for installation ID 1.",
-            ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Limit", "1000"), ("X-RateLimit-Reset", "1893456000"));
-        using var run = new GateRun(regressing: true);
-
-        var outcome = run.Comment(github);
-
-        Assert.Equal(1, outcome.ExitCode);
-        Assert.Single(github.Requests);
-        Assert.Contains("perfgate: warning: the pull-request comment was not posted: rate limit exceeded", outcome.Stderr, StringComparison.Ordinal);
-        Assert.Contains("PerfGate: failed", run.Summary, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void TooManyRequestsWithRetryAfterIsRetried()
     {
         using var github = new FakeGitHub();
@@ -176,21 +147,6 @@ public sealed class CommentCommandTests
         Assert.Single(github.Comments);
         // GitHub asked for 30 s; the test caps every wait at 20 ms.
         Assert.Contains("429 Too Many Requests, still after retrying; retrying in 0.02 s", outcome.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SecondaryRateLimitIsRetriedThenWarned()
-    {
-        using var github = new FakeGitHub();
-        github.FailNext(10, null, 403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", ("Retry-After", "60"));
-        using var run = new GateRun(regressing: true);
-
-        var outcome = run.Comment(github);
-
-        Assert.Equal(1, outcome.ExitCode);
-        Assert.Equal(4, github.Requests.Count);
-        Assert.Contains("secondary rate limit still hit after retrying", outcome.Stderr, StringComparison.Ordinal);
-        Assert.Contains("PerfGate: failed", run.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
