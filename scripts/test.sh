@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/ensure-deps.sh
+scripts/lint-actions.sh
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

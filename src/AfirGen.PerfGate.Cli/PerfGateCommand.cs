@@ -20,6 +20,7 @@ public static class PerfGateCommand
             MergeCommand.Create(console),
             ReportCommand.Create(console),
             BaselineCommand.Create(console),
+            CommentCommand.Create(console),
         };
 
         var parse = root.Parse(args);

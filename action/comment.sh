@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Job summary, annotations, outputs and the sticky pull-request comment, through 'perfgate comment'.
+# GitHub's failures are warnings there; this step fails only when the tool itself cannot run.
+set -euo pipefail
+# shellcheck source=action/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+out="${PERFGATE_OUT:-perfgate-results}"
+if [ ! -f "$out/results.json" ]; then
+  echo "perfgate: no results in $out; nothing to report"
+  exit 0
+fi
+
+args=(comment --results "$out")
+baseline="${PERFGATE_BASELINE:-}"
+if [ -z "$baseline" ] && [ "${PERFGATE_MODE:-}" = ab ] && [ -f "$out/baseline.json" ]; then
+  baseline="$out/baseline.json"
+fi
+[ -n "$baseline" ] && [ -e "$baseline" ] && args+=(--baseline "$baseline")
+[ -n "${PERFGATE_CONFIG:-}" ] && args+=(--config "$PERFGATE_CONFIG")
+[ -n "${PERFGATE_THRESHOLD:-}" ] && args+=(--threshold "$PERFGATE_THRESHOLD")
+
+pr=""
+if [ -n "${GITHUB_EVENT_PATH:-}" ] && [ -f "$GITHUB_EVENT_PATH" ]; then
+  pr="$(jq -r '.pull_request.number // empty' "$GITHUB_EVENT_PATH")"
+fi
+
+case "${PERFGATE_COMMENT:-auto}" in
+  off) pr="" ;;
+  auto) ;;
+  always)
+    [ -z "$pr" ] && echo "perfgate: comment is 'always' but this run is not for a pull request; no comment"
+    ;;
+  on-regression) args+=(--when on-regression) ;;
+  *)
+    echo "::warning title=PerfGate::unknown comment input; expected auto, always, on-regression or off; no comment"
+    pr=""
+    ;;
+esac
+
+if [ -n "$pr" ]; then
+  if ! [[ "$pr" =~ ^[0-9]+$ ]]; then
+    echo "::warning title=PerfGate::the event's pull request number is not a number; no comment"
+  else
+    args+=(--pr "$pr" --repo "${GITHUB_REPOSITORY:?}")
+  fi
+fi
+
+code=0
+perfgate "${args[@]}" || code=$?
+# 0 and 1 are the gate's verdict, which verdict.sh acts on; anything else is this step's own failure.
+if [ "$code" -gt 1 ]; then
+  exit "$code"
+fi

@@ -1,0 +1,7 @@
+namespace AfirGen.PerfGate.GitHub;
+
+/// <summary>The result of posting the sticky comment: what was done, the comment's address, and the failure if any.</summary>
+/// <param name="Action">What was done.</param>
+/// <param name="Url">The comment's html address, when there is one.</param>
+/// <param name="Failure">Why it failed, for <see cref="CommentAction.Failed"/>.</param>
+public sealed record CommentOutcome(CommentAction Action, string? Url, GitHubFailure? Failure = null);
