@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/ensure-deps.sh
+eval "$(scripts/services.sh start)"  # MariaDB and Redis for the load tests; exports PERFGATE_MYSQL and PERFGATE_REDIS
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -60,6 +60,7 @@ public static class ConfigReader
             Expect(root, JsonValueKind.Object, source, "$");
             var settings = new ComparisonSettings();
             var overrides = new List<ThresholdOverride>();
+            var scenarios = Scenarios.ScenarioSuite.Empty;
             foreach (var prop in root.EnumerateObject())
             {
                 switch (prop.Name)
@@ -73,13 +74,14 @@ public static class ConfigReader
                     case "benchmarks":
                         ReadBenchmarks(prop.Value, source, overrides);
                         break;
+                    case "scenarios": scenarios = ScenarioConfigReader.Read(prop.Value, source); break;
                     default:
-                        throw new InputException(source, $"$.{prop.Name}", "unknown property; known: $schema, defaults, benchmarks");
+                        throw new InputException(source, $"$.{prop.Name}", "unknown property; known: $schema, defaults, benchmarks, scenarios");
                 }
             }
 
             // Defaults' thresholds go first so that every glob override can replace them.
-            return new PerfGateConfig { Comparison = settings, Overrides = overrides };
+            return new PerfGateConfig { Comparison = settings, Overrides = overrides, Scenarios = scenarios };
         }
     }
 
