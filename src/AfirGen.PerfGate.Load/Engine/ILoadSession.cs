@@ -7,8 +7,8 @@ public interface ILoadSession : IAsyncDisposable
     ValueTask<ILoadWorker> CreateWorkerAsync(int index, CancellationToken cancellationToken);
 
     /// <summary>Called just before the measured phase starts (after warmup), e.g. to read server counters.</summary>
-    Task BeginMeasureAsync(CancellationToken cancellationToken);
+    Task BeginMeasureAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Called when the measured phase ends; returns what the session saw beyond the per-operation outcomes.</summary>
-    Task<SessionReport> EndMeasureAsync(CancellationToken cancellationToken);
+    Task<SessionReport> EndMeasureAsync(CancellationToken cancellationToken) => Task.FromResult(SessionReport.None);
 }
