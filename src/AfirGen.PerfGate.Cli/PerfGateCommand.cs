@@ -17,6 +17,8 @@ public static class PerfGateCommand
             CompareCommand.Create(console),
             ReportCommand.Create(console),
             BaselineCommand.Create(console),
+            LoadCommand.Create(console),
+            RunCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -32,21 +32,7 @@ internal static class BaselineCommand
             }
 
             var file = parse.GetValue(to)!;
-            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (dir is not null)
-            {
-                try
-                {
-                    Directory.CreateDirectory(dir);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new RunFailedException($"cannot create {dir}: {e.Message}", e);
-                }
-            }
-
-            var baseline = Baselines.WithLaunchNoise(set, config.Comparison);
-            AtomicFile.WriteAllText(file, ResultsJson.Serialize(baseline));
+            var baseline = Write(file, set, config.Comparison);
             var failed = baseline.Benchmarks.Count(b => b.Status == BenchmarkStatus.Failed);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saved {baseline.Benchmarks.Count} benchmarks to {file}"));
             if (failed > 0)
@@ -57,6 +43,27 @@ internal static class BaselineCommand
             return ExitCodes.Passed;
         });
         return command;
+    }
+
+    /// <summary>Writes results as a baseline file, atomically, with their launch noise measured; returns what was written.</summary>
+    public static ResultSet Write(string file, ResultSet set, ComparisonSettings settings)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (dir is not null)
+        {
+            try
+            {
+                Directory.CreateDirectory(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RunFailedException($"cannot create {dir}: {e.Message}", e);
+            }
+        }
+
+        var baseline = Baselines.WithLaunchNoise(set, settings);
+        AtomicFile.WriteAllText(file, ResultsJson.Serialize(baseline));
+        return baseline;
     }
 
     private static Command Show(CliConsole console)

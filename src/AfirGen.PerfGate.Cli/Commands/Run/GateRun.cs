@@ -1,0 +1,80 @@
+using System.Globalization;
+using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.Config;
+using AfirGen.PerfGate.IO;
+using AfirGen.PerfGate.Model;
+using AfirGen.PerfGate.Reports;
+using AfirGen.PerfGate.Thresholds;
+
+namespace AfirGen.PerfGate.Cli.Commands.Run;
+
+/// <summary>The common tail of every measuring command: run the category runners, compare with the baseline, write the output folder, print the summary, and choose the exit code.</summary>
+internal static class GateRun
+{
+    /// <summary>The error threshold every scenario gets unless the config sets its own: a target that fails requests fails the gate.</summary>
+    public const string DefaultErrorThreshold = "errors<1%";
+
+    public static async Task<int> RunAsync(CliConsole console, IReadOnlyList<ICategoryRunner> runners, GateRunOptions options, CancellationToken cancellationToken)
+    {
+        // The baseline is read first: a bad one is exit 2 before minutes of load, not after.
+        var baseline = options.Baseline is { } b ? ResultLoader.Load(b) : null;
+        var results = new List<BenchmarkResult>();
+        var incomplete = false;
+        try
+        {
+            foreach (var runner in runners)
+            {
+                await runner.RunAsync(r => Report(console, results, r), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            incomplete = true;
+        }
+
+        var set = new ResultSet
+        {
+            CreatedAt = DateTimeOffset.UtcNow,
+            Environment = RunEnvironment.Current(),
+            Incomplete = incomplete,
+            Benchmarks = results,
+        };
+        var comparison = SuiteComparer.Compare(baseline, set, WithDefaultErrorThreshold(options.Config));
+        OutputFolder.Write(options.Out, comparison);
+        console.Out.Write(ReportRenderer.Render(comparison, ReportFormat.Text));
+        if (incomplete)
+        {
+            console.Error.WriteLine($"perfgate: cancelled; partial results (marked incomplete) are in {options.Out}");
+            return ExitCodes.Cancelled;
+        }
+
+        if (options.SaveBaseline is { } file)
+        {
+            BaselineCommand.Write(file, set, options.Config.Comparison);
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"perfgate: saved {set.Benchmarks.Count} results as the baseline {file}"));
+        }
+
+        return comparison.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
+    }
+
+    /// <summary>The config with <see cref="DefaultErrorThreshold"/> first, so that any errors threshold in the file or on the command line replaces it.</summary>
+    public static PerfGateConfig WithDefaultErrorThreshold(PerfGateConfig config) =>
+        config with { Overrides = [new ThresholdOverride("*", [Threshold.Parse(DefaultErrorThreshold, "default")]), .. config.Overrides] };
+
+    private static void Report(CliConsole console, List<BenchmarkResult> results, BenchmarkResult result)
+    {
+        results.Add(result);
+        console.Error.WriteLine(LevelLine.Format(result));
+        foreach (var warning in result.Scenario?.Warnings ?? [])
+        {
+            console.Error.WriteLine($"perfgate: warning: {result.Id}: {warning}");
+        }
+    }
+}
+
+/// <summary>What the common tail needs besides the results.</summary>
+/// <param name="Config">Thresholds and comparison settings.</param>
+/// <param name="Baseline">The baseline to compare with, when given.</param>
+/// <param name="Out">The output folder.</param>
+/// <param name="SaveBaseline">Where to save the results as a baseline, when asked.</param>
+internal sealed record GateRunOptions(PerfGateConfig Config, string? Baseline, string Out, string? SaveBaseline);
