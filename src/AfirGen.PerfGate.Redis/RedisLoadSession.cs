@@ -22,7 +22,18 @@ internal sealed class RedisLoadSession(RedisLoadTarget target, CacheScenarioDefi
     public async Task<SessionReport> EndMeasureAsync(CancellationToken cancellationToken)
     {
         var after = await ServerCountersAsync().ConfigureAwait(false);
-        if (before is not { } b || after is not { } a || a.Hits + a.Misses - b.Hits - b.Misses <= 0)
+        if (before is not { } b || after is not { } a)
+        {
+            return SessionReport.None;
+        }
+
+        if (a.Hits < b.Hits || a.Misses < b.Misses)
+        {
+            // Counters that went down mean the server restarted during the level: its own hit rate covers only part of it.
+            return new SessionReport(null, ["the Redis server restarted during the level (its INFO counters went back): no server-side hit rate"]);
+        }
+
+        if (a.Hits + a.Misses - b.Hits - b.Misses <= 0)
         {
             return SessionReport.None;
         }

@@ -31,7 +31,10 @@ public sealed class RedisLoadTarget(CacheScenarioDefinition scenario, string con
     {
         try
         {
-            admin = await ConnectionMultiplexer.ConnectAsync(RedisFailures.Options(configuration, scenario.Load.Timeout, abortOnConnectFail: true)).ConfigureAwait(false);
+            var options = RedisFailures.Options(configuration, scenario.Load.Timeout, abortOnConnectFail: true);
+            // INFO (the server's hit counters) is an admin command; the workers' connections stay without admin rights.
+            options.AllowAdmin = true;
+            admin = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
             await admin.GetDatabase().PingAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (RedisFailures.Classify(e) is not null)

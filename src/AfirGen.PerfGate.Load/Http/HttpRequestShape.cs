@@ -13,11 +13,13 @@ internal sealed class HttpRequestShape
     private readonly (string Name, Template Value)[] headers;
     private readonly Template? body;
     private readonly string contentType;
+    private readonly Version version;
 
     public HttpRequestShape(HttpScenarioDefinition scenario)
     {
         Variables = new VariableSet(scenario.Variables);
         method = HttpMethod.Parse(scenario.Method);
+        version = scenario.HttpVersion == "2" ? System.Net.HttpVersion.Version20 : System.Net.HttpVersion.Version11;
         url = Template.Compile(scenario.Url, Variables);
         constantUri = url.Constant is { } c ? new Uri(c) : null;
         var contentHeader = scenario.Headers.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase));
@@ -38,7 +40,12 @@ internal sealed class HttpRequestShape
 
     public HttpRequestMessage Build(object[] values)
     {
-        var request = new HttpRequestMessage(method, constantUri ?? new Uri(url.Render(values)));
+        // The version is set on each message: HttpClient's defaults only reach the messages it builds itself.
+        var request = new HttpRequestMessage(method, constantUri ?? new Uri(url.Render(values)))
+        {
+            Version = version,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value.Render(values));
