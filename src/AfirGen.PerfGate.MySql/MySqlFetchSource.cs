@@ -13,14 +13,7 @@ public sealed class MySqlFetchSource(string sql, string connectionString, int co
     public string Description => $"MySQL query {sql}";
 
     /// <inheritdoc />
-    public async Task CheckAsync(CancellationToken cancellationToken)
-    {
-        var result = await FetchAsync(1, cancellationToken).ConfigureAwait(false);
-        if (result.Error is ErrorClass.Connect or ErrorClass.Timeout)
-        {
-            throw new TargetUnreachableException($"target unreachable: {Description}: {result.Error.Value.ToString().ToLowerInvariant()}");
-        }
-    }
+    public Task CheckAsync(CancellationToken cancellationToken) => FetchCheck.RequireAnswerAsync(this, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<FetchResult> FetchAsync(long n, CancellationToken cancellationToken)

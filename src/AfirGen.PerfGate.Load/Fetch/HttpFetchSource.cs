@@ -20,14 +20,7 @@ public sealed class HttpFetchSource : IFetchSource
     public string Description => $"GET {url}";
 
     /// <inheritdoc />
-    public async Task CheckAsync(CancellationToken cancellationToken)
-    {
-        var result = await FetchAsync(1, cancellationToken).ConfigureAwait(false);
-        if (result.Error == ErrorClass.Connect || result.Error == ErrorClass.Timeout)
-        {
-            throw new TargetUnreachableException($"target unreachable: {Description}: {result.Error.Value.ToString().ToLowerInvariant()}");
-        }
-    }
+    public Task CheckAsync(CancellationToken cancellationToken) => FetchCheck.RequireAnswerAsync(this, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<FetchResult> FetchAsync(long n, CancellationToken cancellationToken)
