@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 scripts/ensure-deps.sh
 scripts/lint-actions.sh
+eval "$(scripts/services.sh start)"  # MariaDB and Redis for the load tests; exports PERFGATE_MYSQL and PERFGATE_REDIS
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

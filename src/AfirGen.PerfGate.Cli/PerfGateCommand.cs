@@ -21,6 +21,7 @@ public static class PerfGateCommand
             ReportCommand.Create(console),
             BaselineCommand.Create(console),
             CommentCommand.Create(console),
+            LoadCommand.Create(console),
         };
 
         var parse = root.Parse(args);

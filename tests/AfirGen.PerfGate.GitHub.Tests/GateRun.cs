@@ -1,5 +1,7 @@
 using AfirGen.PerfGate.Cli.Tests;
 
+using AfirGen.PerfGate.Tests.Tooling;
+
 namespace AfirGen.PerfGate.GitHub.Tests;
 
 /// <summary>A baseline and current results in a temp folder, and <c>perfgate comment</c> run on them as GitHub Actions would.</summary>

@@ -3,6 +3,8 @@ using AfirGen.PerfGate.Comparison;
 using AfirGen.PerfGate.Config;
 using AfirGen.PerfGate.Model;
 
+using AfirGen.PerfGate.Tests.Tooling;
+
 namespace AfirGen.PerfGate.GitHub.Tests;
 
 /// <summary>Comparisons made in memory for the unit tests.</summary>

@@ -34,7 +34,7 @@ internal static class AbCommand
             var outcome = await ProgressDisplay.RunAsync(progress => AbRunner.RunAsync(options with { Run = options.Run with { Progress = progress } }, cancellationToken)).ConfigureAwait(false);
             console.Error.WriteLine($"perfgate: compared base {outcome.Base} with head {outcome.Head}, {options.Rounds} rounds");
             var outDir = parse.GetValue(output)!;
-            var code = GateRun.Finish(console, config, outcome.Baseline, outcome.Current, outDir, outcome.Cancelled);
+            var code = Run.GateRun.Finish(console, config, outcome.Baseline, outcome.Current, outDir, outcome.Cancelled);
             IO.AtomicFile.Write(Path.Combine(outDir, "baseline.json"), s => IO.ResultsJson.Write(outcome.Baseline, s));
             return code;
         });

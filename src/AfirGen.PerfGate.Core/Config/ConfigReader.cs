@@ -61,6 +61,7 @@ public static class ConfigReader
             var settings = new ComparisonSettings();
             var overrides = new List<ThresholdOverride>();
             IReadOnlyList<string> projects = [];
+            var scenarios = Scenarios.ScenarioSuite.Empty;
             foreach (var prop in root.EnumerateObject())
             {
                 switch (prop.Name)
@@ -77,13 +78,16 @@ public static class ConfigReader
                     case "projects":
                         projects = ProjectsConfigReader.Read(prop.Value, source);
                         break;
+                    case "scenarios":
+                        scenarios = ScenarioConfigReader.Read(prop.Value, source);
+                        break;
                     default:
-                        throw new InputException(source, $"$.{prop.Name}", "unknown property; known: $schema, defaults, benchmarks, projects");
+                        throw new InputException(source, $"$.{prop.Name}", "unknown property; known: $schema, defaults, benchmarks, projects, scenarios");
                 }
             }
 
             // Defaults' thresholds go first so that every glob override can replace them.
-            return new PerfGateConfig { Comparison = settings, Overrides = overrides, Projects = projects };
+            return new PerfGateConfig { Comparison = settings, Overrides = overrides, Projects = projects, Scenarios = scenarios };
         }
     }
 

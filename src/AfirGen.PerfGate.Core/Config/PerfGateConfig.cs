@@ -18,6 +18,9 @@ public sealed record PerfGateConfig
     /// <summary>Per-benchmark thresholds by glob, applied in order after the defaults.</summary>
     public IReadOnlyList<ThresholdOverride> Overrides { get; init; } = [];
 
+    /// <summary>The load scenarios (api, db, cache) that <c>perfgate run</c> runs.</summary>
+    public Scenarios.ScenarioSuite Scenarios { get; init; } = AfirGen.PerfGate.Config.Scenarios.ScenarioSuite.Empty;
+
     /// <summary>Returns the config with extra thresholds (from the command line) applied to every benchmark, after the file's.</summary>
     public PerfGateConfig WithThresholds(IReadOnlyList<Threshold> thresholds)
     {

@@ -117,13 +117,9 @@ internal static class ResultsJsonReader
 
     private static ScenarioInfo ReadScenario(JsonCursor at)
     {
-        at.RejectUnknown("concurrency", "throughput", "requests", "errors", "hitRate", "histogram");
-        var hitRateAt = at.OptionalProperty("hitRate");
-        var hitRate = hitRateAt?.NonNegative();
-        if (hitRate > 1)
-        {
-            throw hitRateAt!.Value.Fail("a hit rate must be between 0 and 1");
-        }
+        at.RejectUnknown("concurrency", "throughput", "requests", "errors", "hitRate", "histogram",
+            "rate", "lateStarts", "droppedStarts", "serverHitRate", "improvement", "poolAcquire", "system", "warnings");
+        var hitRate = Fraction(at.OptionalProperty("hitRate"));
 
         var histogramAt = at.OptionalProperty("histogram");
         var histogram = histogramAt?.String();
@@ -140,6 +136,43 @@ internal static class ResultsJsonReader
             Errors = at.Property("errors").Properties().ToDictionary(e => e.Name, e => e.Value.Integer(), StringComparer.Ordinal),
             HitRate = hitRate,
             Histogram = histogram,
+            Rate = at.OptionalProperty("rate")?.Positive(),
+            LateStarts = at.OptionalProperty("lateStarts")?.Integer(),
+            DroppedStarts = at.OptionalProperty("droppedStarts")?.Integer(),
+            ServerHitRate = Fraction(at.OptionalProperty("serverHitRate")),
+            Improvement = at.OptionalProperty("improvement")?.Number(),
+            PoolAcquire = at.OptionalProperty("poolAcquire") is { } pool ? ReadLatency(pool) : null,
+            System = at.OptionalProperty("system") is { } system ? ReadSystem(system) : null,
+            Warnings = at.OptionalProperty("warnings")?.Items().Select(w => w.String()).ToList() ?? [],
+        };
+    }
+
+    private static double? Fraction(JsonCursor? at)
+    {
+        var value = at?.NonNegative();
+        return value > 1 ? throw at!.Value.Fail("a rate must be between 0 and 1") : value;
+    }
+
+    private static SystemMetrics ReadSystem(JsonCursor at)
+    {
+        at.RejectUnknown("samples", "machineCpu", "machineCpuMax", "generatorCpu", "generatorCpuMax", "generatorMemoryMax",
+            "targetCpu", "targetCpuMax", "targetMemoryMax", "diskReadBytes", "diskWriteBytes", "gen0Collections", "gen1Collections", "gen2Collections");
+        return new SystemMetrics
+        {
+            Samples = at.Property("samples").Int32(),
+            MachineCpu = at.Property("machineCpu").NonNegative(),
+            MachineCpuMax = at.Property("machineCpuMax").NonNegative(),
+            GeneratorCpu = at.Property("generatorCpu").NonNegative(),
+            GeneratorCpuMax = at.Property("generatorCpuMax").NonNegative(),
+            GeneratorMemoryMax = at.Property("generatorMemoryMax").Integer(),
+            TargetCpu = at.OptionalProperty("targetCpu")?.NonNegative(),
+            TargetCpuMax = at.OptionalProperty("targetCpuMax")?.NonNegative(),
+            TargetMemoryMax = at.OptionalProperty("targetMemoryMax")?.Integer(),
+            DiskReadBytes = at.Property("diskReadBytes").Integer(),
+            DiskWriteBytes = at.Property("diskWriteBytes").Integer(),
+            Gen0Collections = at.Property("gen0Collections").Int32(),
+            Gen1Collections = at.Property("gen1Collections").Int32(),
+            Gen2Collections = at.Property("gen2Collections").Int32(),
         };
     }
 }

@@ -147,6 +147,57 @@ internal static class ResultsJsonWriter
         }
 
         WriteOptional(w, "histogram", scenario.Histogram);
+        WriteOptionalNumber(w, "rate", scenario.Rate, id);
+        WriteOptionalNumber(w, "lateStarts", scenario.LateStarts, id);
+        WriteOptionalNumber(w, "droppedStarts", scenario.DroppedStarts, id);
+        WriteOptionalNumber(w, "serverHitRate", scenario.ServerHitRate, id);
+        WriteOptionalNumber(w, "improvement", scenario.Improvement, id);
+        WriteObject(w, "poolAcquire", scenario.PoolAcquire, l => WriteLatency(w, l, id));
+        WriteObject(w, "system", scenario.System, m => WriteSystem(w, m, id));
+        if (scenario.Warnings.Count > 0)
+        {
+            w.WriteStartArray("warnings");
+            foreach (var warning in scenario.Warnings)
+            {
+                w.WriteStringValue(warning);
+            }
+
+            w.WriteEndArray();
+        }
+    }
+
+    private static void WriteSystem(Utf8JsonWriter w, SystemMetrics m, string id)
+    {
+        w.WriteNumber("samples", m.Samples);
+        WriteFinite(w, "machineCpu", m.MachineCpu, id);
+        WriteFinite(w, "machineCpuMax", m.MachineCpuMax, id);
+        WriteFinite(w, "generatorCpu", m.GeneratorCpu, id);
+        WriteFinite(w, "generatorCpuMax", m.GeneratorCpuMax, id);
+        w.WriteNumber("generatorMemoryMax", m.GeneratorMemoryMax);
+        WriteOptionalNumber(w, "targetCpu", m.TargetCpu, id);
+        WriteOptionalNumber(w, "targetCpuMax", m.TargetCpuMax, id);
+        WriteOptionalNumber(w, "targetMemoryMax", m.TargetMemoryMax, id);
+        w.WriteNumber("diskReadBytes", m.DiskReadBytes);
+        w.WriteNumber("diskWriteBytes", m.DiskWriteBytes);
+        w.WriteNumber("gen0Collections", m.Gen0Collections);
+        w.WriteNumber("gen1Collections", m.Gen1Collections);
+        w.WriteNumber("gen2Collections", m.Gen2Collections);
+    }
+
+    private static void WriteOptionalNumber(Utf8JsonWriter w, string name, double? value, string id)
+    {
+        if (value is { } v)
+        {
+            WriteFinite(w, name, v, id);
+        }
+    }
+
+    private static void WriteOptionalNumber(Utf8JsonWriter w, string name, long? value, string id)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)

@@ -21,6 +21,30 @@ public sealed record ScenarioInfo
     /// <summary>The merged latency histogram, compressed HdrHistogram encoding in base64, so percentiles can be recomputed and shards merged.</summary>
     public string? Histogram { get; init; }
 
+    /// <summary>Open model: the intended arrival rate in operations per second.</summary>
+    public double? Rate { get; init; }
+
+    /// <summary>Open model: starts the generator issued more than the lateness allowance after their intended time while a worker was free (a sign of a saturated generator).</summary>
+    public long? LateStarts { get; init; }
+
+    /// <summary>Open model: intended starts inside the measured window that were never issued because every worker was busy.</summary>
+    public long? DroppedStarts { get; init; }
+
+    /// <summary>Cache scenarios: the hit rate the server saw (INFO stats keyspace hits and misses, as deltas over the level).</summary>
+    public double? ServerHitRate { get; init; }
+
+    /// <summary>Cache-aside scenarios: the share of mean latency caching saves against the source alone (0.6 = 60% faster).</summary>
+    public double? Improvement { get; init; }
+
+    /// <summary>Db scenarios with a pool: the time taken to acquire a connection from it.</summary>
+    public LatencySummary? PoolAcquire { get; init; }
+
+    /// <summary>System metrics sampled while the level ran.</summary>
+    public SystemMetrics? System { get; init; }
+
+    /// <summary>Things worth a look that do not fail the level (e.g. a full table scan in the query plan).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Total errors of every class.</summary>
     public long ErrorCount => Errors.Values.Sum();
 
@@ -31,6 +55,9 @@ public sealed record ScenarioInfo
     public bool Equals(ScenarioInfo? other) =>
         other is not null && Concurrency == other.Concurrency && Throughput.Equals(other.Throughput) && Requests == other.Requests
         && HitRate.Equals(other.HitRate) && Histogram == other.Histogram
+        && Rate.Equals(other.Rate) && LateStarts == other.LateStarts && DroppedStarts == other.DroppedStarts
+        && ServerHitRate.Equals(other.ServerHitRate) && Improvement.Equals(other.Improvement)
+        && Equals(PoolAcquire, other.PoolAcquire) && Equals(System, other.System) && Warnings.SequenceEqual(other.Warnings)
         && Errors.Count == other.Errors.Count && Errors.All(e => other.Errors.TryGetValue(e.Key, out var v) && v == e.Value);
 
     /// <inheritdoc />

@@ -24,6 +24,8 @@ public sealed class ResultsSchemaTests
         AssertSameNames(benchmark.GetProperty("memory"), micro.GetProperty("memory"));
         AssertSameNames(benchmark.GetProperty("latency"), api.GetProperty("latency"));
         AssertSameNames(benchmark.GetProperty("scenario"), api.GetProperty("scenario"));
+        AssertSameNames(benchmark.GetProperty("latency"), api.GetProperty("scenario").GetProperty("poolAcquire"));
+        AssertSameNames(defs.GetProperty("system"), api.GetProperty("scenario").GetProperty("system"));
         Assert.Equal(ResultSetSchemaId(), schema.RootElement.GetProperty("properties").GetProperty("schema").GetProperty("const").GetString());
     }
 

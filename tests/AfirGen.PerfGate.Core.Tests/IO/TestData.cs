@@ -46,6 +46,15 @@ internal static class TestData
                     Concurrency = 10, Throughput = 50.5, Requests = 1240,
                     Errors = new Dictionary<string, long> { ["timeout"] = 4, ["http-status"] = 2 },
                     HitRate = 0.875, Histogram = "HISTFAAAAB54nJNpmSzMwMDAzQABzFCaEUzOmNZgDwEQ9wLT",
+                    Rate = 200, LateStarts = 3, DroppedStarts = 1, ServerHitRate = 0.86, Improvement = 0.62,
+                    PoolAcquire = new LatencySummary { Count = 1240, Min = 800, Max = 90_000, Mean = 1_500, StdDev = 400, P50 = 1_200, P90 = 2_000, P95 = 2_500, P99 = 9_000, P999 = 80_000 },
+                    System = new SystemMetrics
+                    {
+                        Samples = 10, MachineCpu = 0.62, MachineCpuMax = 0.81, GeneratorCpu = 0.21, GeneratorCpuMax = 0.3, GeneratorMemoryMax = 90_000_000,
+                        TargetCpu = 0.35, TargetCpuMax = 0.5, TargetMemoryMax = 120_000_000, DiskReadBytes = 4096, DiskWriteBytes = 1_048_576,
+                        Gen0Collections = 12, Gen1Collections = 2, Gen2Collections = 0,
+                    },
+                    Warnings = ["EXPLAIN: full table scan on `fir`"],
                 },
             },
             new BenchmarkResult { Id = "db/slow_query", Category = Category.Db, Status = BenchmarkStatus.Failed, Error = "connection refused" },

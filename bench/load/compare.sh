@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# perfgate's load generator against the reference tools, on the same loopback targets, alternating runs:
+#   HTTP  nginx, 10 connections:            perfgate load  vs  wrk -t2 -c10
+#   Redis GET, 50 clients, no pipelining:   perfgate run   vs  redis-benchmark -c 50 -P 1 -t get
+#   MariaDB select by primary key, 10 clients: perfgate run vs  mysqlslap -c 10
+# Usage: bench/load/compare.sh [ROUNDS] [SECONDS]   (defaults 3 and 5). Prints one line per run and the medians.
+# The machine has 2 cores: generator and target share them, as they do on a 2-core CI runner.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-3}
+secs=${2:-5}
+work=$(mktemp -d /tmp/perfgate-bench-XXXXXX)
+trap 'kill "$(cat "$work/nginx.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+command -v wrk >/dev/null && command -v nginx >/dev/null || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; }
+eval "$(scripts/services.sh start)"
+dotnet build src/AfirGen.PerfGate.Cli -c Release -v q -nologo >/dev/null
+perfgate="dotnet src/AfirGen.PerfGate.Cli/bin/Release/net10.0/dotnet-perfgate.dll"
+
+cat >"$work/nginx.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http { access_log off; keepalive_requests 10000000;
+  server { listen 127.0.0.1:18081; location / { return 200 "hello perfgate\n"; } } }
+NGINX
+nginx -c "$work/nginx.conf"
+
+mysql_args=(--no-defaults -h127.0.0.1 -P13306 -uperfgate -pperfgate perfgate)
+mariadb "${mysql_args[@]}" -e "DROP TABLE IF EXISTS bench_pk; CREATE TABLE bench_pk (id INT PRIMARY KEY, v VARCHAR(64));
+  INSERT INTO bench_pk SELECT seq, CONCAT('value-', seq) FROM seq_1_to_10000;"
+for n in $(seq 1 10000); do echo "SET bench:$n xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"; done \
+  | redis-cli -p 16379 -a perfgate --no-auth-warning --pipe >/dev/null
+
+# mysqlslap cannot bind parameters: it cycles through 1000 primary-key selects with literal ids instead.
+for n in $(seq 1 1000); do echo "SELECT v FROM bench_pk WHERE id = $(( (n * 7919) % 10000 + 1 ));"; done >"$work/pk.sql"
+
+cat >"$work/perfgate.json" <<JSON
+{ "scenarios": {
+  "load": { "duration": "${secs}s", "warmup": "1s", "timeout": "5s" },
+  "cache": [ { "name": "get", "connection": "env:PERFGATE_REDIS", "operation": "get", "prefix": "bench:", "keys": 10000,
+               "valueSize": 100, "levels": [50], "connections": 50 } ],
+  "db": [ { "name": "select_pk", "connection": "env:PERFGATE_MYSQL", "query": "SELECT v FROM bench_pk WHERE id = @id",
+            "variables": { "id": { "range": [1, 10000] } }, "levels": [10], "pooled": false, "explain": "off" } ]
+} }
+JSON
+
+field() { python3 -c "import json,sys; r=[b for b in json.load(open('$work/out/results.json'))['benchmarks'] if b['id']==sys.argv[1]][0]; print(r['scenario']['throughput'], r['latency']['p50']/1e3)" "$1"; }
+
+declare -a P_HTTP W_HTTP P_HTTP_MED W_HTTP_MED P_REDIS R_REDIS P_DB M_DB
+for round in $(seq 1 "$rounds"); do
+  # HTTP: wrk's own median latency and req/s, then perfgate's, alternating.
+  w=$(wrk -t2 -c10 -d"${secs}s" --latency http://127.0.0.1:18081/)
+  wrps=$(awk '/Requests\/sec/ {print $2}' <<<"$w")
+  wmed=$(awk '/^ +50%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v)} else if (v ~ /ms$/) {sub(/ms/,"",v); v*=1000}; print v}' <<<"$w")
+  $perfgate load http://127.0.0.1:18081/ -c 10 -d "${secs}s" --warmup 1s --out "$work/out" >/dev/null 2>&1 || true
+  read -r prps pmed < <(field api/load@c10)
+  echo "round $round http   wrk ${wrps}/s p50 ${wmed}us | perfgate ${prps}/s p50 ${pmed}us"
+  W_HTTP+=("$wrps"); W_HTTP_MED+=("$wmed"); P_HTTP+=("$prps"); P_HTTP_MED+=("$pmed")
+
+  r=$(redis-benchmark -p 16379 -a perfgate -c 50 -P 1 -t get -n $((secs * 40000)) -r 10000 -d 100 -q 2>/dev/null | tr '\r' '\n' | awk '/GET:/ {print $2}' | tail -1)
+  $perfgate run --config "$work/perfgate.json" --category cache --out "$work/out" >/dev/null 2>&1 || true
+  read -r pr _ < <(field cache/get@c50)
+  echo "round $round redis  redis-benchmark ${r}/s | perfgate ${pr}/s"
+  R_REDIS+=("$r"); P_REDIS+=("$pr")
+
+  m=$(mysqlslap --no-defaults -h127.0.0.1 -P13306 -uperfgate -pperfgate --create-schema=perfgate -c 10 \
+        --number-of-queries=$((secs * 10000)) --query="$work/pk.sql" 2>/dev/null \
+      | awk -v q=$((secs * 10000)) '/Average number of seconds/ {print q / $9}')
+  $perfgate run --config "$work/perfgate.json" --category db --out "$work/out" >/dev/null 2>&1 || true
+  read -r pm _ < <(field db/select_pk@c10)
+  echo "round $round mysql  mysqlslap ${m}/s | perfgate ${pm}/s"
+  M_DB+=("$m"); P_DB+=("$pm")
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
+echo
+echo "medians over $rounds rounds of ${secs}s:"
+echo "http  wrk $(median "${W_HTTP[@]}")/s p50 $(median "${W_HTTP_MED[@]}")us; perfgate $(median "${P_HTTP[@]}")/s p50 $(median "${P_HTTP_MED[@]}")us;" \
+     "req/s ratio $(ratio "$(median "${P_HTTP[@]}")" "$(median "${W_HTTP[@]}")"), p50 ratio $(ratio "$(median "${P_HTTP_MED[@]}")" "$(median "${W_HTTP_MED[@]}")")"
+echo "redis redis-benchmark $(median "${R_REDIS[@]}")/s; perfgate $(median "${P_REDIS[@]}")/s; ratio $(ratio "$(median "${P_REDIS[@]}")" "$(median "${R_REDIS[@]}")")"
+echo "mysql mysqlslap $(median "${M_DB[@]}")/s; perfgate $(median "${P_DB[@]}")/s; ratio $(ratio "$(median "${P_DB[@]}")" "$(median "${M_DB[@]}")")"

@@ -1,0 +1,104 @@
+using System.Globalization;
+using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.Config;
+using AfirGen.PerfGate.IO;
+using AfirGen.PerfGate.Model;
+using AfirGen.PerfGate.Reports;
+using AfirGen.PerfGate.Thresholds;
+
+namespace AfirGen.PerfGate.Cli.Commands.Run;
+
+/// <summary>The common tail of every measuring command: run the category runners, compare with the baseline, write the output folder, print the summary, and choose the exit code.</summary>
+internal static class GateRun
+{
+    /// <summary>The error threshold every scenario gets unless the config sets its own: a target that fails requests fails the gate.</summary>
+    public const string DefaultErrorThreshold = "errors<1%";
+
+    public static async Task<int> RunAsync(CliConsole console, IReadOnlyList<ICategoryRunner> runners, GateRunOptions options, CancellationToken cancellationToken)
+    {
+        InlineSocketCompletions();
+        // The baseline is read first: a bad one is exit 2 before minutes of load, not after.
+        var baseline = options.Baseline is { } b ? ResultLoader.Load(b) : null;
+        var results = new List<BenchmarkResult>();
+        var incomplete = false;
+        EnvironmentFingerprint? environment = null;
+        try
+        {
+            foreach (var runner in runners)
+            {
+                await runner.RunAsync(r => Report(console, results, r), cancellationToken).ConfigureAwait(false);
+                // BenchmarkDotNet reports the machine in more detail than the scenario runner knows it.
+                environment ??= (runner as MicroCategoryRunner)?.Environment;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            incomplete = true;
+        }
+
+        var set = new ResultSet
+        {
+            CreatedAt = DateTimeOffset.UtcNow,
+            Environment = results.Count > 0 && environment is not null ? environment : RunEnvironment.Current(),
+            Incomplete = incomplete,
+            Benchmarks = results,
+        };
+        return Finish(console, WithDefaultErrorThreshold(options.Config), baseline, set, options.Out, incomplete, options.SaveBaseline);
+    }
+
+    /// <summary>Compares, writes the output folder, prints the summary, saves the baseline when asked, and returns the exit code.</summary>
+    public static int Finish(CliConsole console, PerfGateConfig config, ResultSet? baseline, ResultSet current, string outDirectory, bool cancelled, string? saveBaseline = null)
+    {
+        var comparison = SuiteComparer.Compare(baseline, current, config);
+        OutputFolder.Write(outDirectory, comparison);
+        console.Out.Write(ReportRenderer.Render(comparison, ReportFormat.Text));
+        if (cancelled)
+        {
+            console.Error.WriteLine($"perfgate: cancelled; partial results (marked incomplete) are in {outDirectory}");
+            return ExitCodes.Cancelled;
+        }
+
+        if (saveBaseline is { } file)
+        {
+            Baselines.Save(current, file, config.Comparison);
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"perfgate: saved {current.Benchmarks.Count} results as the baseline {file}"));
+        }
+
+        return comparison.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
+    }
+
+    /// <summary>
+    /// Runs socket completions on the epoll thread instead of handing each to the thread pool, unless the user chose otherwise.
+    /// Measured on the 2-core machine against nginx: about 1.8x the requests per second (docs/performance.md, "Load generator").
+    /// It must happen before the first socket is used, which is why it is here and not in a driver.
+    /// </summary>
+    private static void InlineSocketCompletions()
+    {
+        const string variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+        if (Environment.GetEnvironmentVariable(variable) is null)
+        {
+            Environment.SetEnvironmentVariable(variable, "1");
+        }
+    }
+
+    /// <summary>The config with <see cref="DefaultErrorThreshold"/> first, so that any errors threshold in the file or on the command line replaces it.</summary>
+    public static PerfGateConfig WithDefaultErrorThreshold(PerfGateConfig config) =>
+        config with { Overrides = [new ThresholdOverride("*", [Threshold.Parse(DefaultErrorThreshold, "default")]), .. config.Overrides] };
+
+    private static void Report(CliConsole console, List<BenchmarkResult> results, BenchmarkResult result)
+    {
+        results.Add(result);
+        console.Error.WriteLine(LevelLine.Format(result));
+        foreach (var warning in result.Scenario?.Warnings ?? [])
+        {
+            console.Error.WriteLine($"perfgate: warning: {result.Id}: {warning}");
+        }
+    }
+}
+
+/// <summary>What the common tail needs besides the results.</summary>
+/// <param name="Config">Thresholds and comparison settings.</param>
+/// <param name="Baseline">The baseline to compare with, when given.</param>
+/// <param name="Out">The output folder.</param>
+/// <param name="SaveBaseline">Where to save the results as a baseline, when asked.</param>
+internal sealed record GateRunOptions(PerfGateConfig Config, string? Baseline, string Out, string? SaveBaseline);

@@ -1,0 +1,34 @@
+using System.Globalization;
+using AfirGen.PerfGate.Model;
+using AfirGen.PerfGate.Reports;
+
+namespace AfirGen.PerfGate.Cli.Commands.Run;
+
+/// <summary>The one progress line printed as each level finishes.</summary>
+internal static class LevelLine
+{
+    public static string Format(BenchmarkResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var s = r.Scenario;
+        var l = r.Latency;
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"  {r.Id}: {s?.Requests ?? 0} requests, {s?.Throughput ?? 0:0.#}/s, p50 {(l is null ? "-" : DisplayFormat.Time(l.P50))}, p95 {(l is null ? "-" : DisplayFormat.Time(l.P95))}, p99 {(l is null ? "-" : DisplayFormat.Time(l.P99))}");
+        if (s is { ErrorCount: > 0 })
+        {
+            line += $", errors {string.Join(" ", s.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key}={e.Value}")))}";
+        }
+
+        if (s?.HitRate is { } hit)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $", hit rate {hit:P1}");
+        }
+
+        if (s?.System is { } sys)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $", cpu machine {sys.MachineCpu:P0} generator {sys.GeneratorCpu:P0}");
+        }
+
+        return r.Status == BenchmarkStatus.Failed ? $"{line}  FAILED: {r.Error}" : line;
+    }
+}

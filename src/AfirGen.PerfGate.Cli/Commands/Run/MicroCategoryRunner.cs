@@ -1,0 +1,27 @@
+using AfirGen.PerfGate.BenchmarkDotNet;
+using AfirGen.PerfGate.Model;
+
+namespace AfirGen.PerfGate.Cli.Commands.Run;
+
+/// <summary>Runs BenchmarkDotNet projects (category micro) for <c>perfgate run</c>, with a live progress line.</summary>
+internal sealed class MicroCategoryRunner(IReadOnlyList<string> projects, MicroRunOptions options) : ICategoryRunner
+{
+    /// <summary>The machine as BenchmarkDotNet described it, once a project has run.</summary>
+    public EnvironmentFingerprint? Environment { get; private set; }
+
+    public async Task RunAsync(Action<BenchmarkResult> report, CancellationToken cancellationToken)
+    {
+        foreach (var project in projects)
+        {
+            var outcome = await ProgressDisplay.RunAsync(progress => MicroRunner.RunAsync(project, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
+            Environment ??= outcome.Results.Environment;
+            foreach (var b in outcome.Results.Benchmarks)
+            {
+                report(b);
+            }
+
+            // Partial results are reported above; the cancellation then ends the run as incomplete.
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+}

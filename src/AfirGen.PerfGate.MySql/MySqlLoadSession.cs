@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using AfirGen.PerfGate.Config.Scenarios;
+using AfirGen.PerfGate.Load.Engine;
+using AfirGen.PerfGate.Load.Templates;
+using MySqlConnector;
+
+namespace AfirGen.PerfGate.MySql;
+
+/// <summary>One level of a db scenario: a pool sized for its workers, disposed (and emptied) with the level.</summary>
+internal sealed class MySqlLoadSession(MySqlDataSource source, DbScenarioDefinition scenario, VariableSet variables, int[] parameters) : ILoadSession
+{
+    public ValueTask<ILoadWorker> CreateWorkerAsync(int index, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<ILoadWorker>(new Worker(source, scenario, variables, parameters, new Random(index + 1)));
+
+    public ValueTask DisposeAsync() => source.DisposeAsync();
+
+    private sealed class Worker : ILoadWorker
+    {
+        private readonly MySqlDataSource source;
+        private readonly bool pooled;
+        private readonly VariableSet variables;
+        private readonly int[] parameters;
+        private readonly Random random;
+        private readonly object[] values;
+        private readonly MySqlCommand command;
+        private MySqlConnection? held;
+
+        public Worker(MySqlDataSource source, DbScenarioDefinition scenario, VariableSet variables, int[] parameters, Random random)
+        {
+            this.source = source;
+            pooled = scenario.Pooled;
+            this.variables = variables;
+            this.parameters = parameters;
+            this.random = random;
+            values = new object[variables.Names.Count];
+            command = new MySqlCommand(scenario.Query);
+            foreach (var i in parameters)
+            {
+                command.Parameters.Add(new MySqlParameter("@" + variables.Names[i], null));
+            }
+        }
+
+        public async ValueTask<OperationOutcome> ExecuteAsync(CancellationToken cancellationToken)
+        {
+            variables.Pick(random, values);
+            for (var p = 0; p < parameters.Length; p++)
+            {
+                command.Parameters[p].Value = values[parameters[p]];
+            }
+
+            long acquire = 0;
+            MySqlConnection? connection = null;
+            try
+            {
+                if (pooled)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                    acquire = Math.Max(1, Stopwatch.GetTimestamp() - start);
+                }
+                else
+                {
+                    connection = held ??= await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                command.Connection = connection;
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    // Every row of every result is read, as an application would before it answers.
+                    do
+                    {
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            // reading
+                        }
+                    }
+                    while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+                }
+
+                return new OperationOutcome(null, AcquireTicks: acquire);
+            }
+            catch (Exception e) when (MySqlFailures.Classify(e, cancellationToken) is { } error)
+            {
+                if (!pooled && held is not null && held.State != System.Data.ConnectionState.Open)
+                {
+                    // A dedicated connection that broke is replaced on the next operation: this is how workers reconnect.
+                    await held.DisposeAsync().ConfigureAwait(false);
+                    held = null;
+                }
+
+                return OperationOutcome.Failed(error);
+            }
+            finally
+            {
+                if (pooled && connection is not null)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+            if (held is not null)
+            {
+                await held.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
