@@ -6,8 +6,11 @@ public sealed record AbOptions
     /// <summary>The benchmark project, as a path in the current checkout (the same path is used in both revisions).</summary>
     public required string Project { get; init; }
 
-    /// <summary>The base revision.</summary>
-    public required string BaseRef { get; init; }
+    /// <summary>The base revision; null when <see cref="BaseProject"/> names a checkout already on disk.</summary>
+    public string? BaseRef { get; init; }
+
+    /// <summary>The base side as a project already on disk (no git): for comparing two checkouts, or trials that reuse builds.</summary>
+    public string? BaseProject { get; init; }
 
     /// <summary>The head revision; null compares against the working tree as it is, uncommitted changes included.</summary>
     public string? HeadRef { get; init; }

@@ -15,6 +15,13 @@ public static class AbRunner
             throw new InputException("--rounds", null, "at least 2 rounds are needed to compare launch by launch");
         }
 
+        if (options.BaseProject is { } baseProject)
+        {
+            using var scratch = new WorkDirectory();
+            var here = new GitRevision(baseProject, null);
+            return await RunRoundsAsync(options, Path.GetFullPath(baseProject), here, new GitRevision(options.Project, null), Path.GetFullPath(options.Project), scratch.Path, cancellationToken).ConfigureAwait(false);
+        }
+
         var repository = await Git.TopLevelAsync(Environment.CurrentDirectory, cancellationToken).ConfigureAwait(false);
         var projectInRepo = Path.GetRelativePath(repository, Path.GetFullPath(options.Project));
         if (projectInRepo.StartsWith("..", StringComparison.Ordinal))
@@ -22,7 +29,7 @@ public static class AbRunner
             throw new InputException(options.Project, null, $"is not inside the repository {repository}");
         }
 
-        var baseRevision = await Git.ResolveAsync(repository, options.BaseRef, "--base", cancellationToken).ConfigureAwait(false);
+        var baseRevision = await Git.ResolveAsync(repository, options.BaseRef ?? throw new InputException("perfgate ab", "--base", "name the base revision"), "--base", cancellationToken).ConfigureAwait(false);
         var headRevision = options.HeadRef is { } h
             ? await Git.ResolveAsync(repository, h, "--head", cancellationToken).ConfigureAwait(false)
             : new GitRevision("working tree", null);
@@ -34,7 +41,7 @@ public static class AbRunner
             var baseDir = await AddWorktreeAsync(repository, work.Path, "base", baseRevision, worktrees, cancellationToken).ConfigureAwait(false);
             var headDir = headRevision.Commit is null ? repository
                 : await AddWorktreeAsync(repository, work.Path, "head", headRevision, worktrees, cancellationToken).ConfigureAwait(false);
-            return await RunRoundsAsync(options, projectInRepo, baseRevision, baseDir, headRevision, headDir, work.Path, cancellationToken).ConfigureAwait(false);
+            return await RunRoundsAsync(options, Path.Combine(baseDir, projectInRepo), baseRevision, headRevision, Path.Combine(headDir, projectInRepo), work.Path, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -61,15 +68,15 @@ public static class AbRunner
         return dir;
     }
 
-    private static async Task<AbOutcome> RunRoundsAsync(AbOptions options, string projectInRepo, GitRevision baseRevision, string baseDir,
-        GitRevision headRevision, string headDir, string work, CancellationToken cancellationToken)
+    private static async Task<AbOutcome> RunRoundsAsync(AbOptions options, string baseProject, GitRevision baseRevision,
+        GitRevision headRevision, string headProject, string work, CancellationToken cancellationToken)
     {
         var run = options.Run;
         var tracker = new ProgressTracker(run.Progress);
         tracker.Report("building base " + baseRevision);
-        var baseBuilt = await ProjectBuilder.BuildAsync(Path.Combine(baseDir, projectInRepo), cancellationToken).ConfigureAwait(false);
+        var baseBuilt = await ProjectBuilder.BuildAsync(baseProject, cancellationToken).ConfigureAwait(false);
         tracker.Report("building head " + headRevision);
-        var headBuilt = await ProjectBuilder.BuildAsync(Path.Combine(headDir, projectInRepo), cancellationToken).ConfigureAwait(false);
+        var headBuilt = await ProjectBuilder.BuildAsync(headProject, cancellationToken).ConfigureAwait(false);
 
         var sides = new[]
         {
@@ -78,7 +85,7 @@ public static class AbRunner
         };
         foreach (var side in sides)
         {
-            side.Methods = await MicroRunner.SelectAsync(side.Runner, run, side.Name + " " + projectInRepo, cancellationToken).ConfigureAwait(false);
+            side.Methods = await MicroRunner.SelectAsync(side.Runner, run, side.Name + " " + Path.GetFileName(headProject), cancellationToken).ConfigureAwait(false);
         }
 
         tracker.Total = options.Rounds * sides.Sum(s => s.Methods.Count);
@@ -102,7 +109,7 @@ public static class AbRunner
 
         var baseSource = new Model.SourceInfo(baseRevision.Commit, baseRevision.Ref);
         var headSource = headRevision.Commit is null
-            ? await Git.SourceAsync(headDir, CancellationToken.None).ConfigureAwait(false)
+            ? await Git.SourceAsync(Path.GetDirectoryName(headProject)!, CancellationToken.None).ConfigureAwait(false)
             : new Model.SourceInfo(headRevision.Commit, headRevision.Ref);
         return new AbOutcome(baseRevision, headRevision, sides[0].Results.Build(baseSource, cancelled), sides[1].Results.Build(headSource, cancelled), cancelled);
     }

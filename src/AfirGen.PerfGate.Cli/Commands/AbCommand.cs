@@ -8,14 +8,15 @@ internal static class AbCommand
 {
     public static Command Create(CliConsole console)
     {
-        var baseRef = new Option<string>("--base") { Description = "The base revision (branch, tag or commit)", Required = true };
+        var baseRef = new Option<string?>("--base") { Description = "The base revision (branch, tag or commit)" };
+        var baseProject = new Option<string?>("--base-project") { Description = "Instead of --base: the base as a project already on disk, compared with --project (no git)" };
         var headRef = new Option<string?>("--head") { Description = "The head revision (default: the working tree as it is)" };
         var project = new Option<string?>("--project") { Description = "BenchmarkDotNet project (default: the config's first project)" };
         var rounds = new Option<int>("--rounds") { Description = "Interleaved rounds; each runs base and head once", DefaultValueFactory = _ => 10 };
         var output = new Option<string>("--out") { Description = "Folder for results.json (head), baseline.json (base), comparison.json and the reports", DefaultValueFactory = _ => OutputFolder.Default };
         var micro = new MicroOptions();
         var gate = new GateOptions();
-        var command = new Command("ab", "Compare two git revisions on this machine, run interleaved so machine drift cancels") { baseRef, headRef, project, rounds, output };
+        var command = new Command("ab", "Compare two git revisions on this machine, run interleaved so machine drift cancels") { baseRef, baseProject, headRef, project, rounds, output };
         micro.AddTo(command);
         gate.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -23,10 +24,16 @@ internal static class AbCommand
             var config = gate.Load(parse);
             var projectPath = parse.GetValue(project) ?? (config.Projects.Count > 0 ? config.Projects[0] : null)
                 ?? throw new InputException("perfgate ab", "--project", "name a BenchmarkDotNet project with --project or list one in perfgate.json");
+            if ((parse.GetValue(baseRef) is null) == (parse.GetValue(baseProject) is null))
+            {
+                throw new InputException("perfgate ab", "--base", "name the base revision with --base, or a base project on disk with --base-project");
+            }
+
             var options = new AbOptions
             {
                 Project = projectPath,
-                BaseRef = parse.GetValue(baseRef)!,
+                BaseRef = parse.GetValue(baseRef),
+                BaseProject = parse.GetValue(baseProject),
                 HeadRef = parse.GetValue(headRef),
                 Rounds = parse.GetValue(rounds),
                 Run = micro.Read(parse),
