@@ -3,7 +3,7 @@ namespace AfirGen.PerfGate.Cli;
 internal static class Program
 {
     // How long a cancelled command has to write its partial results before the process ends anyway.
-    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(4.5);
 
     private static async Task<int> Main(string[] args)
     {
