@@ -32,9 +32,15 @@ internal sealed class LaunchAccumulator
             // A failure in any launch is a failure of the benchmark: a crash is not noise to average away.
             _byId[b.Id] = seen.Status == BenchmarkStatus.Failed ? seen
                 : b.Status == BenchmarkStatus.Failed ? b with { Launches = [.. seen.Launches, .. launches] }
-                : seen with { Launches = [.. seen.Launches, .. launches], Memory = b.Memory ?? seen.Memory };
+                : seen with { Launches = [.. seen.Launches, .. launches], Memory = Smaller(seen.Memory, b.Memory) };
         }
     }
+
+    // BenchmarkDotNet counts every thread's allocations while it measures one benchmark, so a launch can be charged
+    // for a background allocation (the JIT, a timer) that is not the benchmark's. Such noise only ever adds: the
+    // smallest figure over the launches is the benchmark's own, and it is the one compared exactly.
+    private static MemoryInfo? Smaller(MemoryInfo? a, MemoryInfo? b) =>
+        a is null ? b : b is null ? a : b.AllocatedBytesPerOperation < a.AllocatedBytesPerOperation ? b : a;
 
     /// <summary>The pooled results.</summary>
     public ResultSet Build(SourceInfo? source, bool incomplete) => new()
