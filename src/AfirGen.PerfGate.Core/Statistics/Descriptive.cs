@@ -21,7 +21,9 @@ public static class Descriptive
     /// <summary>The median of an unsorted sample.</summary>
     public static double Median(IEnumerable<double> values)
     {
-        var sorted = values.Order().ToArray();
+        // A copy sorted in place: LINQ's stable Order() costs several times more, and this runs per launch.
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
         return Quantile(sorted, 0.5);
     }
 
