@@ -1,7 +1,7 @@
 namespace AfirGen.Backend;
 
 /// <summary>A registered FIR.</summary>
-/// <param name="FirNumber">Its number, e.g. "FIR-2024-000042".</param>
+/// <param name="FirNumber">Its number, e.g. "FIR-2024-42".</param>
 /// <param name="SessionId">The intake session it came from.</param>
 /// <param name="Station">The police station.</param>
 /// <param name="Status">Its state: "draft", "registered" or "closed".</param>

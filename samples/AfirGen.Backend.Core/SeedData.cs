@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AfirGen.Backend;
 
-/// <summary>Deterministic demo data: FIRs numbered FIR-2024-000001 onwards, each with its session S-000001 onwards.</summary>
+/// <summary>Deterministic demo data: FIRs numbered FIR-2024-1 onwards, each with its session S-1 onwards.</summary>
 public static class SeedData
 {
     /// <summary>How many FIRs and sessions the backend seeds by default.</summary>
@@ -30,10 +30,10 @@ public static class SeedData
     }
 
     /// <summary>The FIR number of seed row <paramref name="n"/>.</summary>
-    public static string FirNumber(int n) => string.Create(CultureInfo.InvariantCulture, $"FIR-2024-{n:000000}");
+    public static string FirNumber(int n) => string.Create(CultureInfo.InvariantCulture, $"FIR-2024-{n}");
 
     /// <summary>The session id of seed row <paramref name="n"/>.</summary>
-    public static string SessionId(int n) => string.Create(CultureInfo.InvariantCulture, $"S-{n:000000}");
+    public static string SessionId(int n) => string.Create(CultureInfo.InvariantCulture, $"S-{n}");
 
     /// <summary>Seed FIRs and sessions, <paramref name="count"/> of each.</summary>
     public static (IReadOnlyList<FirRecord> Firs, IReadOnlyList<SessionRecord> Sessions) Create(int count)
