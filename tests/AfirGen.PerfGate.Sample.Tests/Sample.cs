@@ -38,7 +38,7 @@ internal static class Sample
         var scenarios = config["scenarios"]!.AsObject();
         if (load is not null)
         {
-            scenarios["load"] = load;
+            scenarios["load"] = load.DeepClone();
         }
 
         foreach (var category in new[] { "api", "db", "cache" })
