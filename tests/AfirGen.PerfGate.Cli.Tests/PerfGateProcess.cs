@@ -14,12 +14,16 @@ internal static class PerfGateProcess
 
     public static Outcome Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
 
-    public static Outcome Run(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    public static Outcome Run(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+        Run(workingDirectory, environment, [], TimeSpan.FromMinutes(2), args);
+
+    /// <summary>Runs with extra variables, without the <paramref name="unset"/> ones (as on a machine that lacks them), for at most <paramref name="timeout"/>.</summary>
+    public static Outcome Run(string workingDirectory, IDictionary<string, string>? environment, IEnumerable<string> unset, TimeSpan timeout, params string[] args)
     {
-        using var p = Start(workingDirectory, environment, args);
+        using var p = Start(workingDirectory, environment, args, unset);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!p.WaitForExit(timeout))
         {
             p.Kill(entireProcessTree: true);
             throw new TimeoutException($"perfgate {string.Join(' ', args)} did not finish");
@@ -28,7 +32,10 @@ internal static class PerfGateProcess
         return new Outcome(p.ExitCode, stdout.Result, stderr.Result);
     }
 
-    public static Process Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    public static Process Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+        Start(workingDirectory, environment, args, []);
+
+    private static Process Start(string workingDirectory, IDictionary<string, string>? environment, string[] args, IEnumerable<string> unset)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -47,6 +54,11 @@ internal static class PerfGateProcess
         foreach (var (k, v) in environment ?? new Dictionary<string, string>())
         {
             psi.Environment[k] = v;
+        }
+
+        foreach (var k in unset)
+        {
+            psi.Environment.Remove(k);
         }
 
         return Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");

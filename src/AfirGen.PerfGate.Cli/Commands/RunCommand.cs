@@ -42,9 +42,18 @@ internal static class RunCommand
                 .Where(s => selected.Contains(s.Category))
                 .Where(s => glob is null || System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(glob, s.BaseId, ignoreCase: true))
                 .ToList();
-            if (scenarios.Count > 0)
+            // The target runs only while its api scenarios do: it would otherwise share the cores with the micro-benchmarks.
+            var api = scenarios.Where(s => s.Category == Category.Api).ToList();
+            if (api.Count > 0)
             {
-                runners.Add(new ScenarioCategoryRunner(scenarios, targetProcessId: null));
+                runners.Add(config.Target is { } target
+                    ? new TargetCategoryRunner(target, pid => new ScenarioCategoryRunner(api, pid))
+                    : new ScenarioCategoryRunner(api, targetProcessId: null));
+            }
+
+            if (scenarios.Count > api.Count)
+            {
+                runners.Add(new ScenarioCategoryRunner([.. scenarios.Except(api)], targetProcessId: null));
             }
 
             if (runners.Count == 0)

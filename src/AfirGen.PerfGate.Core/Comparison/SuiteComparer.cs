@@ -21,7 +21,8 @@ public static class SuiteComparer
         var warnings = new List<string>();
         AddWarnings(baseline, current, warnings);
 
-        var baseById = baseline?.Benchmarks.ToDictionary(b => b.Id, StringComparer.Ordinal) ?? [];
+        // A skipped scenario's baseline results are not "missing": the warning above says why they were not measured.
+        var baseById = baseline?.Benchmarks.Where(b => !current.Skipped.Any(s => s.Covers(b.Id))).ToDictionary(b => b.Id, StringComparer.Ordinal) ?? [];
         var ids = current.Benchmarks.Select(b => b.Id).Concat(baseById.Keys).Distinct(StringComparer.Ordinal);
         var curById = current.Benchmarks.ToDictionary(b => b.Id, StringComparer.Ordinal);
 
@@ -74,6 +75,11 @@ public static class SuiteComparer
         if (current.Incomplete)
         {
             warnings.Add("the current results are incomplete: the run was cancelled or cut short");
+        }
+
+        foreach (var skipped in current.Skipped)
+        {
+            warnings.Add($"skipped {skipped.Id}: {skipped.Reason}");
         }
 
         if (baseline is null)

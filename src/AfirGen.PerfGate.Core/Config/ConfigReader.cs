@@ -62,6 +62,7 @@ public static class ConfigReader
             var overrides = new List<ThresholdOverride>();
             IReadOnlyList<string> projects = [];
             var scenarios = Scenarios.ScenarioSuite.Empty;
+            TargetDefinition? target = null;
             foreach (var prop in root.EnumerateObject())
             {
                 switch (prop.Name)
@@ -81,13 +82,16 @@ public static class ConfigReader
                     case "scenarios":
                         scenarios = ScenarioConfigReader.Read(prop.Value, source);
                         break;
+                    case "target":
+                        target = TargetConfigReader.Read(prop.Value, source);
+                        break;
                     default:
-                        throw new InputException(source, $"$.{prop.Name}", "unknown property; known: $schema, defaults, benchmarks, projects, scenarios");
+                        throw new InputException(source, $"$.{prop.Name}", "unknown property; known: $schema, defaults, benchmarks, projects, scenarios, target");
                 }
             }
 
             // Defaults' thresholds go first so that every glob override can replace them.
-            return new PerfGateConfig { Comparison = settings, Overrides = overrides, Projects = projects, Scenarios = scenarios };
+            return new PerfGateConfig { Comparison = settings, Overrides = overrides, Projects = projects, Scenarios = scenarios, Target = target };
         }
     }
 

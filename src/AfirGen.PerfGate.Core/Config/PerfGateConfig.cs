@@ -21,6 +21,9 @@ public sealed record PerfGateConfig
     /// <summary>The load scenarios (api, db, cache) that <c>perfgate run</c> runs.</summary>
     public Scenarios.ScenarioSuite Scenarios { get; init; } = AfirGen.PerfGate.Config.Scenarios.ScenarioSuite.Empty;
 
+    /// <summary>The system under test that <c>perfgate run</c> starts and stops around its api scenarios, when the config says how.</summary>
+    public TargetDefinition? Target { get; init; }
+
     /// <summary>Returns the config with extra thresholds (from the command line) applied to every benchmark, after the file's.</summary>
     public PerfGateConfig WithThresholds(IReadOnlyList<Threshold> thresholds)
     {

@@ -18,7 +18,7 @@ internal static class ResultsJsonReader
         }
 
         // Unknown properties are errors: a misspelt field would otherwise vanish without a word.
-        root.RejectUnknown("schema", "createdAt", "incomplete", "environment", "source", "benchmarks");
+        root.RejectUnknown("schema", "createdAt", "incomplete", "environment", "source", "benchmarks", "skipped");
         var benchmarks = root.Property("benchmarks").UniqueItems(ReadBenchmark, b => b.Id, "id");
         return new ResultSet
         {
@@ -27,7 +27,14 @@ internal static class ResultsJsonReader
             Environment = ReadEnvironment(root.Property("environment")),
             Source = root.OptionalProperty("source") is { } source ? ReadSource(source) : null,
             Benchmarks = benchmarks,
+            Skipped = root.OptionalProperty("skipped")?.Items().Select(ReadSkipped).ToList() ?? [],
         };
+    }
+
+    private static SkippedScenario ReadSkipped(JsonCursor at)
+    {
+        at.RejectUnknown("id", "reason");
+        return new SkippedScenario(at.Property("id").Id(), at.Property("reason").String());
     }
 
     private static EnvironmentFingerprint ReadEnvironment(JsonCursor at)

@@ -29,6 +29,20 @@ internal static class ResultsJsonWriter
         }
 
         w.WriteEndArray();
+        if (results.Skipped.Count > 0)
+        {
+            w.WriteStartArray("skipped");
+            foreach (var skipped in results.Skipped)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", skipped.Id);
+                w.WriteString("reason", skipped.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

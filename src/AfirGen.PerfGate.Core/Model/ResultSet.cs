@@ -21,10 +21,13 @@ public sealed record ResultSet
     /// <summary>The benchmarks and scenarios, each with a unique <see cref="BenchmarkResult.Id"/>.</summary>
     public IReadOnlyList<BenchmarkResult> Benchmarks { get; init; } = [];
 
+    /// <summary>Scenarios that were not run because their service was not available, each with the reason.</summary>
+    public IReadOnlyList<SkippedScenario> Skipped { get; init; } = [];
+
     /// <inheritdoc />
     public bool Equals(ResultSet? other) =>
         other is not null && CreatedAt == other.CreatedAt && Environment == other.Environment && Source == other.Source
-        && Incomplete == other.Incomplete && Benchmarks.SequenceEqual(other.Benchmarks);
+        && Incomplete == other.Incomplete && Benchmarks.SequenceEqual(other.Benchmarks) && Skipped.SequenceEqual(other.Skipped);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(CreatedAt, Benchmarks.Count);

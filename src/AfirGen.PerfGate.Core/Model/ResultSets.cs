@@ -43,6 +43,7 @@ public static class ResultSets
             Source = first.Results.Source,
             Incomplete = shards.Any(s => s.Results.Incomplete),
             Benchmarks = benchmarks,
+            Skipped = [.. shards.SelectMany(s => s.Results.Skipped).Distinct()],
         };
     }
 }

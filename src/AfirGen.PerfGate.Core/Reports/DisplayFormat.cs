@@ -102,7 +102,7 @@ public static class DisplayFormat
     {
         ThresholdMetric.Allocated => Bytes(value),
         ThresholdMetric.Throughput => Rate(value),
-        ThresholdMetric.Errors or ThresholdMetric.HitRate or ThresholdMetric.Regression => Percent(value),
+        ThresholdMetric.Errors or ThresholdMetric.HitRate or ThresholdMetric.Improvement or ThresholdMetric.Regression => Percent(value),
         _ => Time(value),
     };
 

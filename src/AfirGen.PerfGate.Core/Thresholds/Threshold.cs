@@ -93,8 +93,9 @@ public sealed partial record Threshold(ThresholdMetric Metric, ThresholdOperator
         "errors" or "error_rate" or "errorrate" => ThresholdMetric.Errors,
         "allocated" or "alloc" => ThresholdMetric.Allocated,
         "hitrate" or "hit_rate" => ThresholdMetric.HitRate,
+        "improvement" => ThresholdMetric.Improvement,
         "regression" => ThresholdMetric.Regression,
-        _ => throw new InputException(source, field, $"'{Shorten(text)}': unknown metric '{Shorten(name)}'; known: mean, median, p90, p95, p99, p99.9, min, max, throughput, errors, allocated, hitrate, regression"),
+        _ => throw new InputException(source, field, $"'{Shorten(text)}': unknown metric '{Shorten(name)}'; known: mean, median, p90, p95, p99, p99.9, min, max, throughput, errors, allocated, hitrate, improvement, regression"),
     };
 
     private static double UnitFactor(ThresholdMetric metric, string unit, string text, string source, string? field)
@@ -111,7 +112,7 @@ public sealed partial record Threshold(ThresholdMetric Metric, ThresholdOperator
                     _ => null,
                 },
             ThresholdMetric.Throughput => unit is "/s" or "rps" or "ops/s" or "" ? 1 : unit == "/min" ? 1.0 / 60 : null,
-            ThresholdMetric.Errors or ThresholdMetric.HitRate or ThresholdMetric.Regression => unit == "%" ? 0.01 : null,
+            ThresholdMetric.Errors or ThresholdMetric.HitRate or ThresholdMetric.Improvement or ThresholdMetric.Regression => unit == "%" ? 0.01 : null,
             ThresholdMetric.Allocated => unit switch
             {
                 "B" or "" => 1,
@@ -128,7 +129,7 @@ public sealed partial record Threshold(ThresholdMetric Metric, ThresholdOperator
     private static string ExpectedUnits(ThresholdMetric metric) => metric switch
     {
         ThresholdMetric.Throughput => "use /s or /min",
-        ThresholdMetric.Errors or ThresholdMetric.HitRate or ThresholdMetric.Regression => "use %",
+        ThresholdMetric.Errors or ThresholdMetric.HitRate or ThresholdMetric.Improvement or ThresholdMetric.Regression => "use %",
         ThresholdMetric.Allocated => "use B, KB, MB or GB",
         _ => "use ns, us, ms or s",
     };

@@ -53,6 +53,8 @@ public static class ThresholdEvaluator
                 return r.Scenario?.ErrorRate;
             case ThresholdMetric.HitRate:
                 return r.Scenario?.HitRate;
+            case ThresholdMetric.Improvement:
+                return r.Scenario?.Improvement;
             case ThresholdMetric.Throughput:
                 if (r.Scenario is { } s)
                 {

@@ -39,6 +39,9 @@ public enum ThresholdMetric
     /// <summary>Cache hit rate, a fraction.</summary>
     HitRate,
 
+    /// <summary>The share of latency caching saves against the source alone (get-or-fetch), a fraction.</summary>
+    Improvement,
+
     /// <summary>Allowed relative change against the baseline: sets the comparison's threshold.</summary>
     Regression,
 }

@@ -20,6 +20,7 @@ internal static class GateRun
         // The baseline is read first: a bad one is exit 2 before minutes of load, not after.
         var baseline = options.Baseline is { } b ? ResultLoader.Load(b) : null;
         var results = new List<BenchmarkResult>();
+        var skipped = new List<SkippedScenario>();
         var incomplete = false;
         EnvironmentFingerprint? environment = null;
         try
@@ -27,6 +28,12 @@ internal static class GateRun
             foreach (var runner in runners)
             {
                 await runner.RunAsync(r => Report(console, results, r), cancellationToken).ConfigureAwait(false);
+                foreach (var s in runner.Skipped)
+                {
+                    skipped.Add(s);
+                    console.Error.WriteLine($"  {s.Id}: skipped: {s.Reason}");
+                }
+
                 // BenchmarkDotNet reports the machine in more detail than the scenario runner knows it.
                 environment ??= (runner as MicroCategoryRunner)?.Environment;
             }
@@ -42,6 +49,7 @@ internal static class GateRun
             Environment = results.Count > 0 && environment is not null ? environment : RunEnvironment.Current(),
             Incomplete = incomplete,
             Benchmarks = results,
+            Skipped = skipped,
         };
         return Finish(console, WithDefaultErrorThreshold(options.Config), baseline, set, options.Out, incomplete, options.SaveBaseline);
     }

@@ -8,4 +8,7 @@ internal interface ICategoryRunner
     /// <summary>Runs everything selected, calling <paramref name="report"/> once per result.</summary>
     /// <exception cref="RunFailedException">The run cannot be done (a target is down at start).</exception>
     Task RunAsync(Action<BenchmarkResult> report, CancellationToken cancellationToken);
+
+    /// <summary>What was not run because its service was not available, once <see cref="RunAsync"/> has finished.</summary>
+    IReadOnlyList<SkippedScenario> Skipped => [];
 }

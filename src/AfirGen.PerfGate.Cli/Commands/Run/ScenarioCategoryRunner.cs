@@ -5,16 +5,29 @@ using AfirGen.PerfGate.Model;
 
 namespace AfirGen.PerfGate.Cli.Commands.Run;
 
-/// <summary>Runs load scenarios (api, db, cache) one after another; a target that is down at start stops the run (exit 3).</summary>
+/// <summary>
+/// Runs load scenarios (api, db, cache) one after another. An api target that is down at start stops the run (exit 3);
+/// a db or cache scenario whose service is not configured or does not answer is skipped with the reason, so a machine without MariaDB or Redis still gates the rest.
+/// </summary>
 internal sealed class ScenarioCategoryRunner(IReadOnlyList<ScenarioDefinition> scenarios, int? targetProcessId) : ICategoryRunner
 {
     /// <summary>The suffix of the result ids of a get-or-fetch scenario's source measured alone.</summary>
     public const string UncachedSuffix = ".uncached";
 
+    private readonly List<SkippedScenario> _skipped = [];
+
+    public IReadOnlyList<SkippedScenario> Skipped => _skipped;
+
     public async Task RunAsync(Action<BenchmarkResult> report, CancellationToken cancellationToken)
     {
         foreach (var scenario in scenarios)
         {
+            if (ScenarioTargets.MissingConnection(scenario) is { } variable)
+            {
+                _skipped.Add(new SkippedScenario(scenario.BaseId, $"{variable} is not set"));
+                continue;
+            }
+
             if (scenario is CacheScenarioDefinition { Operation: CacheOperation.GetOrFetch, CompareUncached: true } cache)
             {
                 await RunWithUncachedAsync(cache, report, cancellationToken).ConfigureAwait(false);
@@ -32,6 +45,10 @@ internal sealed class ScenarioCategoryRunner(IReadOnlyList<ScenarioDefinition> s
             try
             {
                 await ScenarioRunner.RunAsync(scenario, target, report, targetProcessId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TargetUnreachableException e) when (scenario.Category is Category.Db or Category.Cache)
+            {
+                _skipped.Add(new SkippedScenario(scenario.BaseId, e.Message));
             }
             catch (TargetUnreachableException e)
             {

@@ -37,6 +37,18 @@ internal static class ScenarioTargets
         };
     }
 
+    /// <summary>The first environment variable a scenario's connections need that is not set, or null when all are.</summary>
+    public static string? MissingConnection(ScenarioDefinition scenario)
+    {
+        IEnumerable<string?> variables = scenario switch
+        {
+            DbScenarioDefinition db => [db.ConnectionVariable],
+            CacheScenarioDefinition cache => [cache.ConnectionVariable, cache.Fetch?.ConnectionVariable],
+            _ => [],
+        };
+        return variables.OfType<string>().FirstOrDefault(v => Environment.GetEnvironmentVariable(v) is not { Length: > 0 });
+    }
+
     private static string Secret(ScenarioDefinition scenario, string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value

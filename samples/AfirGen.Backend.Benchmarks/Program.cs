@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AfirGen.Backend.Benchmarks.DraftBenchmarks).Assembly).Run(args);
