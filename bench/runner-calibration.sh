@@ -3,12 +3,15 @@
 # trials between two builds of a three-benchmark suite in which one benchmark is 10% slower in the head.
 # Each trial is one real A/B run (fresh processes, interleaved rounds). The two unchanged benchmarks give
 # the A/A false-alarm rate (a trial alarms when either is called regressed); the slowed one gives detection.
-# Usage: bench/runner-calibration.sh [TRIALS] [ROUNDS] [JOB]     e.g. bench/runner-calibration.sh 20 6 quick
+# Usage: bench/runner-calibration.sh [TRIALS] [ROUNDS] [JOB] [EXTRA-AB-OPTIONS]
+#   bench/runner-calibration.sh 40 6 quick                  the quick job: base and head interleaved in one process
+#   bench/runner-calibration.sh 20 6 quick --processes      the quick job in alternating processes, 6 rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trials=${1:-20}
 rounds=${2:-6}
 job=${3:-quick}
+extra=${4:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -41,12 +44,12 @@ CS
 suite "$work/base" 4000
 suite "$work/head" 4400   # 10% more work in Sum
 
-echo "job=$job rounds=$rounds trials=$trials  ($(nproc) cores, load average at start $(cut -d' ' -f1 /proc/loadavg))"
+echo "job=$job rounds=$rounds trials=$trials options=${extra:-none}  ($(nproc) cores, load average at start $(cut -d' ' -f1 /proc/loadavg))"
 : > "$work/trials"
 for t in $(seq "$trials"); do
   start=$(date +%s.%N)
   CI=true dotnet "$work/tool/dotnet-perfgate.dll" ab --base-project "$work/base/Calib.csproj" --project "$work/head/Calib.csproj" \
-    --rounds "$rounds" --job "$job" --out "$work/out" >/dev/null 2>"$work/err" || true
+    --rounds "$rounds" --job "$job" $extra --out "$work/out" >/dev/null 2>"$work/err" || true
   end=$(date +%s.%N)
   python3 - "$work/out/comparison.json" "$start" "$end" "$t" >> "$work/trials" <<'PY'
 import json, sys
@@ -67,7 +70,9 @@ times = [float(r[1]) for r in rows]
 alarms = sum(1 for r in rows if "regressed" in (r[3], r[4]))
 caught = sum(1 for r in rows if r[2] == "regressed")
 inconclusive = sum(1 for r in rows if r[2] == "inconclusive")
-per_bench = statistics.median(times) / (rounds * 2 * 3)
-print(f"trials: {n}  median wall per trial: {statistics.median(times):.0f} s  per benchmark launch: {per_bench:.1f} s")
+print(f"trials: {n}  median wall per trial (3 benchmarks, both sides, builds included): {statistics.median(times):.1f} s  per benchmark: {statistics.median(times) / 3:.1f} s")
+ratios = sorted(float(r[5]) for r in rows if r[5] != "None")
 print(f"A/A false alarms (2 unchanged benchmarks): {alarms}/{n}   10% slowdown caught: {caught}/{n}   inconclusive: {inconclusive}/{n}")
+if ratios:
+    print(f"measured change of the slowed benchmark: median {statistics.median(ratios) - 1:+.1%}, range {ratios[0] - 1:+.1%} to {ratios[-1] - 1:+.1%}")
 PY

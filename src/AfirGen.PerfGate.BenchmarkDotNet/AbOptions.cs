@@ -15,8 +15,14 @@ public sealed record AbOptions
     /// <summary>The head revision; null compares against the working tree as it is, uncommitted changes included.</summary>
     public string? HeadRef { get; init; }
 
-    /// <summary>Interleaved rounds: each runs base and head once, in alternating order.</summary>
+    /// <summary>Process rounds (without interleaving): each runs base and head once, in alternating order.</summary>
     public int Rounds { get; init; } = 10;
+
+    /// <summary>Load base and head side by side in one process and time them in alternating millisecond batches (the quick job's way).</summary>
+    public bool Interleave { get; init; } = true;
+
+    /// <summary>Alternating batch pairs per benchmark when interleaving.</summary>
+    public int Pairs { get; init; } = 200;
 
     /// <summary>Filter, job settings, shard, timeout and progress, as for a plain run; the job's launch count is replaced by the rounds.</summary>
     public MicroRunOptions Run { get; init; } = new();

@@ -88,6 +88,18 @@ public static class AbRunner
             side.Methods = await MicroRunner.SelectAsync(side.Runner, run, side.Name + " " + Path.GetFileName(headProject), cancellationToken).ConfigureAwait(false);
         }
 
+        var baseSource = new Model.SourceInfo(baseRevision.Commit, baseRevision.Ref);
+        var headSource = headRevision.Commit is null
+            ? await Git.SourceAsync(Path.GetDirectoryName(headProject)!, CancellationToken.None).ConfigureAwait(false)
+            : new Model.SourceInfo(headRevision.Commit, headRevision.Ref);
+        if (options.Interleave)
+        {
+            tracker.Report($"interleaving base and head, {options.Pairs} pairs a benchmark");
+            var methods = sides[0].Methods.Union(sides[1].Methods, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+            var (baseline, current) = Interleaved.InterleavedRunner.Run(baseBuilt, headBuilt, methods, options.Pairs, tracker, cancellationToken);
+            return new AbOutcome(baseRevision, headRevision, baseline with { Source = baseSource }, current with { Source = headSource }, baseline.Incomplete);
+        }
+
         tracker.Total = options.Rounds * sides.Sum(s => s.Methods.Count);
         var cancelled = false;
         try
@@ -107,10 +119,6 @@ public static class AbRunner
             cancelled = true;
         }
 
-        var baseSource = new Model.SourceInfo(baseRevision.Commit, baseRevision.Ref);
-        var headSource = headRevision.Commit is null
-            ? await Git.SourceAsync(Path.GetDirectoryName(headProject)!, CancellationToken.None).ConfigureAwait(false)
-            : new Model.SourceInfo(headRevision.Commit, headRevision.Ref);
         return new AbOutcome(baseRevision, headRevision, sides[0].Results.Build(baseSource, cancelled), sides[1].Results.Build(headSource, cancelled), cancelled);
     }
 

@@ -23,14 +23,33 @@ public sealed class AbTests
     [Fact]
     public void InjectedSlowdownIsFlagged()
     {
+        // The quick job's way: base and head interleaved in one process, in alternating millisecond batches.
         var (dir, baseRef) = Repository(4, 8, "twice the work");
         using (dir)
         {
-            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj", "--rounds", "6");
+            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj");
             Assert.True(r.ExitCode == 1, r.ToString());
             Assert.Contains("compared base base (", r.Stderr, StringComparison.Ordinal);
+            Assert.Contains("interleaved", r.Stderr, StringComparison.Ordinal);
             var comparison = File.ReadAllText(dir.File("perfgate-results/comparison.json"));
             Assert.Contains("\"regressed\"", comparison, StringComparison.Ordinal);
+            var head = ResultsJson.Read(dir.File("perfgate-results/results.json"));
+            Assert.Equal(200, head.Benchmarks.Single().Launches.Count);
+            Assert.Equal(Enumerable.Range(1, 200), head.Benchmarks.Single().Launches.Select(l => l.Round!.Value));
+            Assert.True(File.Exists(dir.File("perfgate-results/baseline.json")));
+            AssertWorktreesRemoved(dir);
+        }
+    }
+
+    [Fact]
+    public void InjectedSlowdownIsFlaggedInProcessRounds()
+    {
+        var (dir, baseRef) = Repository(4, 8, "twice the work");
+        using (dir)
+        {
+            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj", "--processes", "--rounds", "6");
+            Assert.True(r.ExitCode == 1, r.ToString());
+            Assert.Contains("6 process rounds", r.Stderr, StringComparison.Ordinal);
             var head = ResultsJson.Read(dir.File("perfgate-results/results.json"));
             Assert.Equal(6, head.Benchmarks.Single().Launches.Count);
             Assert.All(head.Benchmarks.Single().Launches, l => Assert.NotNull(l.Round));
@@ -44,7 +63,7 @@ public sealed class AbTests
         var (dir, baseRef) = Repository(4, 4, "comment only");
         using (dir)
         {
-            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj", "--rounds", "4");
+            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj");
             Assert.True(r.ExitCode == 0, r.ToString());
             AssertWorktreesRemoved(dir);
         }

@@ -12,11 +12,13 @@ internal static class AbCommand
         var baseProject = new Option<string?>("--base-project") { Description = "Instead of --base: the base as a project already on disk, compared with --project (no git)" };
         var headRef = new Option<string?>("--head") { Description = "The head revision (default: the working tree as it is)" };
         var project = new Option<string?>("--project") { Description = "BenchmarkDotNet project (default: the config's first project)" };
-        var rounds = new Option<int>("--rounds") { Description = "Interleaved rounds; each runs base and head once", DefaultValueFactory = _ => 10 };
+        var rounds = new Option<int>("--rounds") { Description = "Process rounds with --processes or --job default; each runs base and head once, alternating", DefaultValueFactory = _ => 10 };
+        var pairs = new Option<int>("--pairs") { Description = "Quick job: alternating millisecond batches of base and head per benchmark, in one process", DefaultValueFactory = _ => 200 };
+        var processes = new Option<bool>("--processes") { Description = "Quick job: run base and head in alternating processes instead of interleaving them in one" };
         var output = new Option<string>("--out") { Description = "Folder for results.json (head), baseline.json (base), comparison.json and the reports", DefaultValueFactory = _ => OutputFolder.Default };
         var micro = new MicroOptions();
         var gate = new GateOptions();
-        var command = new Command("ab", "Compare two git revisions on this machine, run interleaved so machine drift cancels") { baseRef, baseProject, headRef, project, rounds, output };
+        var command = new Command("ab", "Compare two git revisions on this machine, run interleaved so machine drift cancels") { baseRef, baseProject, headRef, project, rounds, pairs, processes, output };
         micro.AddTo(command);
         gate.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -36,10 +38,15 @@ internal static class AbCommand
                 BaseProject = parse.GetValue(baseProject),
                 HeadRef = parse.GetValue(headRef),
                 Rounds = parse.GetValue(rounds),
+                Pairs = parse.GetValue(pairs) >= 10 ? parse.GetValue(pairs) : throw new InputException("--pairs", null, "at least 10 pairs are needed"),
                 Run = micro.Read(parse),
             };
+            // Interleaving is the quick job's way; BenchmarkDotNet's default job runs whole processes.
+            options = options with { Interleave = options.Run.Job.Name == BenchmarkJob.Quick.Name && !parse.GetValue(processes) };
             var outcome = await ProgressDisplay.RunAsync(progress => AbRunner.RunAsync(options with { Run = options.Run with { Progress = progress } }, cancellationToken)).ConfigureAwait(false);
-            console.Error.WriteLine($"perfgate: compared base {outcome.Base} with head {outcome.Head}, {options.Rounds} rounds");
+            console.Error.WriteLine(options.Interleave
+                ? $"perfgate: compared base {outcome.Base} with head {outcome.Head}, interleaved in one process, {options.Pairs} pairs a benchmark"
+                : $"perfgate: compared base {outcome.Base} with head {outcome.Head}, {options.Rounds} process rounds");
             var outDir = parse.GetValue(output)!;
             var code = Run.GateRun.Finish(console, config, outcome.Baseline, outcome.Current, outDir, outcome.Cancelled);
             IO.AtomicFile.Write(Path.Combine(outDir, "baseline.json"), s => IO.ResultsJson.Write(outcome.Baseline, s));

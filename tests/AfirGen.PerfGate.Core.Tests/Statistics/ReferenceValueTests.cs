@@ -55,6 +55,16 @@ public sealed class ReferenceValueTests
     public void StudentTTwoSidedPValueMatchesScipy(double t, double df, double expected) =>
         Assert.Equal(expected, StudentT.TwoSidedPValue(t, df), expected * 2e-3);
 
+    [Fact]
+    public void SignedRankMatchesScipyWilcoxon()
+    {
+        double[] d = [0.5, -0.2, 1.3, 0.8, -0.1, 0.9, 1.1, 0.4, 0.05, 0.7, -0.3, 0.6, 1.0, 0.2, 0.35, -0.05, 0.45, 0.75, 0.15, 0.55, 0.25];
+        var (shift, p) = SignedRank.Estimate(d, 0.95);
+        Assert.Equal(0.0007462409687938389, p, 1e-9); // scipy.stats.wilcoxon(d, method='approx', correction=True)
+        Assert.Equal(0.45, shift.Estimate, 1e-12);   // median of the Walsh averages, by brute force
+        Assert.True(shift.Lower < 0.45 && shift.Upper > 0.45 && shift.Lower > 0);
+    }
+
     private static readonly double[] X = [1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30];
     private static readonly double[] Y = [0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29];
 

@@ -2,11 +2,12 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using AfirGen.PerfGate.Model;
 
-namespace AfirGen.PerfGate.Cli.Commands.Run;
+namespace AfirGen.PerfGate.Model;
 
 /// <summary>The fingerprint of the machine and runtime perfgate itself runs on.</summary>
-internal static class RunEnvironment
+public static class RunEnvironment
 {
+    /// <summary>The fingerprint of this process: OS, CPU model, cores, runtime, architecture and GC mode.</summary>
     public static EnvironmentFingerprint Current() => new()
     {
         Os = RuntimeInformation.OSDescription,
