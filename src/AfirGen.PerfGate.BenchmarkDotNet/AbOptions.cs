@@ -21,8 +21,14 @@ public sealed record AbOptions
     /// <summary>Load base and head side by side in one process and time them in alternating millisecond batches (the quick job's way).</summary>
     public bool Interleave { get; init; } = true;
 
-    /// <summary>Alternating batch pairs per benchmark when interleaving.</summary>
-    public int Pairs { get; init; } = 200;
+    /// <summary>Worker processes when interleaving: each is one A/B round.</summary>
+    public int Processes { get; init; } = 8;
+
+    /// <summary>Alternating batch pairs per benchmark in each worker process when interleaving.</summary>
+    public int Pairs { get; init; } = 50;
+
+    /// <summary>The program that hosts an interleaving worker: the perfgate tool's own entry assembly, run with its worker command.</summary>
+    public IReadOnlyList<string> WorkerCommand { get; init; } = [];
 
     /// <summary>Filter, job settings, shard, timeout and progress, as for a plain run; the job's launch count is replaced by the rounds.</summary>
     public MicroRunOptions Run { get; init; } = new();

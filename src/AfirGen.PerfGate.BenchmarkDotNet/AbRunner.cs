@@ -94,10 +94,9 @@ public static class AbRunner
             : new Model.SourceInfo(headRevision.Commit, headRevision.Ref);
         if (options.Interleave)
         {
-            tracker.Report($"interleaving base and head, {options.Pairs} pairs a benchmark");
-            var methods = sides[0].Methods.Union(sides[1].Methods, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-            var (baseline, current) = Interleaved.InterleavedRunner.Run(baseBuilt, headBuilt, methods, options.Pairs, tracker, cancellationToken);
-            return new AbOutcome(baseRevision, headRevision, baseline with { Source = baseSource }, current with { Source = headSource }, baseline.Incomplete);
+            var methods = sides[0].Methods.Union(sides[1].Methods, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var (baseline, current, stopped) = await InterleaveAsync(options, baseBuilt, headBuilt, methods, work, tracker, cancellationToken).ConfigureAwait(false);
+            return new AbOutcome(baseRevision, headRevision, baseline.Build(baseSource, stopped), current.Build(headSource, stopped), stopped);
         }
 
         tracker.Total = options.Rounds * sides.Sum(s => s.Methods.Count);
@@ -120,6 +119,45 @@ public static class AbRunner
         }
 
         return new AbOutcome(baseRevision, headRevision, sides[0].Results.Build(baseSource, cancelled), sides[1].Results.Build(headSource, cancelled), cancelled);
+    }
+
+    private static async Task<(LaunchAccumulator Baseline, LaunchAccumulator Current, bool Cancelled)> InterleaveAsync(AbOptions options,
+        BuiltProject baseBuilt, BuiltProject headBuilt, IReadOnlyList<string> methods, string work, ProgressTracker tracker, CancellationToken cancellationToken)
+    {
+        var baseline = new LaunchAccumulator();
+        var current = new LaunchAccumulator();
+        var methodsFile = Path.Combine(work, "methods.txt");
+        await File.WriteAllLinesAsync(methodsFile, methods, cancellationToken).ConfigureAwait(false);
+        tracker.Total = options.Processes;
+        try
+        {
+            for (var round = 1; round <= options.Processes; round++)
+            {
+                tracker.Report($"interleaving base and head, process {round}/{options.Processes}");
+                var output = Path.Combine(work, $"interleave-{round}");
+                var args = options.WorkerCommand.Skip(1).Concat(
+                [
+                    "--base-assembly", baseBuilt.AssemblyPath, "--head-assembly", headBuilt.AssemblyPath,
+                    "--methods", methodsFile, "--pairs", options.Pairs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output,
+                ]);
+                var outcome = await ChildProcess.RunAsync(options.WorkerCommand[0], args, work, null, options.Run.IdleTimeout, cancellationToken).ConfigureAwait(false);
+                var baseFile = Path.Combine(output, "base.json");
+                if (outcome.ExitCode != 0 || !File.Exists(baseFile))
+                {
+                    var why = outcome.TimedOut ? "timed out" : outcome.Output.LastOrDefault(l => l.Length > 0) ?? $"exit code {outcome.ExitCode}";
+                    throw new RunFailedException($"the interleaving worker failed: {why}");
+                }
+
+                baseline.Add(IO.ResultsJson.Read(baseFile), round);
+                current.Add(IO.ResultsJson.Read(Path.Combine(output, "head.json")), round);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (baseline, current, true);
+        }
+
+        return (baseline, current, false);
     }
 
     private sealed class Side(string name, LaunchRunner runner)

@@ -22,6 +22,7 @@ public static class PerfGateCommand
             BaselineCommand.Create(console),
             CommentCommand.Create(console),
             LoadCommand.Create(console),
+            InterleaveWorkerCommand.Create(),
         };
 
         var parse = root.Parse(args);

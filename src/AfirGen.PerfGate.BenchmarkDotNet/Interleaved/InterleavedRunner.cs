@@ -3,31 +3,34 @@ using AfirGen.PerfGate.Model;
 namespace AfirGen.PerfGate.BenchmarkDotNet.Interleaved;
 
 /// <summary>
-/// Base and head loaded side by side in this process (one load context each) and timed in alternating batches of
+/// Base and head loaded side by side in one process (one load context each) and timed in alternating batches of
 /// about a millisecond, so that the machine's drift — which on a shared runner changes its speed by tens of percent
-/// from one second to the next — falls on both sides of every pair alike. Each pair is one A/B round.
+/// from one second to the next — falls on both sides alike. Run in several worker processes by <see cref="AbRunner"/>:
+/// where code and data land in memory differs from process to process and can favour one side for a whole process,
+/// so the process, not the batch, is the unit of evidence.
 /// </summary>
-internal static class InterleavedRunner
+public static class InterleavedRunner
 {
     // Long enough that the timer's resolution is nothing, short enough that the machine does not change within a pair.
     private static readonly TimeSpan BatchTarget = TimeSpan.FromMilliseconds(1);
     // Long enough for tiered compilation to have promoted the benchmark on both sides before anything is measured:
     // a side that is re-compiled part-way through would differ from the other for reasons that are not its code.
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Warmup = TimeSpan.FromMilliseconds(500);
 
-    public static (ResultSet Baseline, ResultSet Current) Run(BuiltProject baseProject, BuiltProject headProject, IReadOnlyCollection<string> methods,
-        int pairs, ProgressTracker progress, CancellationToken cancellationToken)
+    /// <summary>Times the selected methods of both assemblies in this process; each side gets one launch per benchmark holding one sample per batch.</summary>
+    public static (ResultSet Baseline, ResultSet Current) Run(string baseAssembly, string headAssembly, IReadOnlyCollection<string> methods,
+        int pairs, CancellationToken cancellationToken)
     {
-        var baseContext = new SideLoadContext(baseProject.AssemblyPath);
-        var headContext = new SideLoadContext(headProject.AssemblyPath);
+        ArgumentNullException.ThrowIfNull(methods);
+        var baseContext = new SideLoadContext(baseAssembly);
+        var headContext = new SideLoadContext(headAssembly);
         try
         {
-            var (baseCases, baseUnsupported) = BenchmarkDiscovery.Discover(baseContext.LoadFromAssemblyPath(baseProject.AssemblyPath));
-            var (headCases, headUnsupported) = BenchmarkDiscovery.Discover(headContext.LoadFromAssemblyPath(headProject.AssemblyPath));
+            var (baseCases, baseUnsupported) = BenchmarkDiscovery.Discover(baseContext.LoadFromAssemblyPath(baseAssembly));
+            var (headCases, headUnsupported) = BenchmarkDiscovery.Discover(headContext.LoadFromAssemblyPath(headAssembly));
             var baseById = baseCases.Where(c => methods.Contains(c.Method)).ToDictionary(c => c.Id, StringComparer.Ordinal);
             var headById = headCases.Where(c => methods.Contains(c.Method)).ToDictionary(c => c.Id, StringComparer.Ordinal);
             var ids = baseById.Keys.Union(headById.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            progress.Total = ids.Count;
             var baseResults = new List<BenchmarkResult>();
             var headResults = new List<BenchmarkResult>();
             var cancelled = false;
@@ -39,7 +42,6 @@ internal static class InterleavedRunner
                     break;
                 }
 
-                progress.Started(id);
                 baseById.TryGetValue(id, out var a);
                 headById.TryGetValue(id, out var b);
                 var (ra, rb) = Measure(id, a, b, pairs, cancellationToken);
@@ -119,7 +121,7 @@ internal static class InterleavedRunner
 
         return error is not null || samples.Count == 0
             ? new BenchmarkResult { Id = id, Status = BenchmarkStatus.Failed, Error = error ?? "no measurements" }
-            : new BenchmarkResult { Id = id, Launches = samples.Select((v, i) => new Launch([v], i + 1)).ToArray() };
+            : new BenchmarkResult { Id = id, Launches = [new Launch(samples)] };
     }
 
     /// <summary>Operations per batch: doubled until a batch takes the target time.</summary>

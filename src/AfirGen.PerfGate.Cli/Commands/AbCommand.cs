@@ -13,12 +13,13 @@ internal static class AbCommand
         var headRef = new Option<string?>("--head") { Description = "The head revision (default: the working tree as it is)" };
         var project = new Option<string?>("--project") { Description = "BenchmarkDotNet project (default: the config's first project)" };
         var rounds = new Option<int>("--rounds") { Description = "Process rounds with --processes or --job default; each runs base and head once, alternating", DefaultValueFactory = _ => 10 };
-        var pairs = new Option<int>("--pairs") { Description = "Quick job: alternating millisecond batches of base and head per benchmark, in one process", DefaultValueFactory = _ => 200 };
+        var pairs = new Option<int>("--pairs") { Description = "Quick job: alternating millisecond batches of base and head per benchmark in each worker process", DefaultValueFactory = _ => 50 };
+        var workers = new Option<int>("--workers") { Description = "Quick job: worker processes, each interleaving base and head; each is one A/B round", DefaultValueFactory = _ => 8 };
         var processes = new Option<bool>("--processes") { Description = "Quick job: run base and head in alternating processes instead of interleaving them in one" };
         var output = new Option<string>("--out") { Description = "Folder for results.json (head), baseline.json (base), comparison.json and the reports", DefaultValueFactory = _ => OutputFolder.Default };
         var micro = new MicroOptions();
         var gate = new GateOptions();
-        var command = new Command("ab", "Compare two git revisions on this machine, run interleaved so machine drift cancels") { baseRef, baseProject, headRef, project, rounds, pairs, processes, output };
+        var command = new Command("ab", "Compare two git revisions on this machine, run interleaved so machine drift cancels") { baseRef, baseProject, headRef, project, rounds, pairs, workers, processes, output };
         micro.AddTo(command);
         gate.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -39,13 +40,15 @@ internal static class AbCommand
                 HeadRef = parse.GetValue(headRef),
                 Rounds = parse.GetValue(rounds),
                 Pairs = parse.GetValue(pairs) >= 10 ? parse.GetValue(pairs) : throw new InputException("--pairs", null, "at least 10 pairs are needed"),
+                Processes = parse.GetValue(workers) >= 3 ? parse.GetValue(workers) : throw new InputException("--workers", null, "at least 3 worker processes are needed"),
+                WorkerCommand = WorkerCommand(),
                 Run = micro.Read(parse),
             };
             // Interleaving is the quick job's way; BenchmarkDotNet's default job runs whole processes.
             options = options with { Interleave = options.Run.Job.Name == BenchmarkJob.Quick.Name && !parse.GetValue(processes) };
             var outcome = await ProgressDisplay.RunAsync(progress => AbRunner.RunAsync(options with { Run = options.Run with { Progress = progress } }, cancellationToken)).ConfigureAwait(false);
             console.Error.WriteLine(options.Interleave
-                ? $"perfgate: compared base {outcome.Base} with head {outcome.Head}, interleaved in one process, {options.Pairs} pairs a benchmark"
+                ? $"perfgate: compared base {outcome.Base} with head {outcome.Head}, interleaved in {options.Processes} worker processes of {options.Pairs} pairs a benchmark"
                 : $"perfgate: compared base {outcome.Base} with head {outcome.Head}, {options.Rounds} process rounds");
             var outDir = parse.GetValue(output)!;
             var code = Run.GateRun.Finish(console, config, outcome.Baseline, outcome.Current, outDir, outcome.Cancelled);
@@ -53,5 +56,12 @@ internal static class AbCommand
             return code;
         });
         return command;
+    }
+
+    // The worker is this very tool, started again with its hidden command: the same runtime and settings on both sides.
+    private static string[] WorkerCommand()
+    {
+        var entry = System.Reflection.Assembly.GetEntryAssembly()!.Location;
+        return ["dotnet", entry, InterleaveWorkerCommand.Name];
     }
 }

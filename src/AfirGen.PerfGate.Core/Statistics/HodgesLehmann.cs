@@ -10,15 +10,7 @@ public static class HodgesLehmann
     /// <summary>The shift estimate alone (median of pairwise differences), found by selection rather than a full sort.</summary>
     public static double Estimate(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        if (x.Count == 0 || y.Count == 0)
-        {
-            throw new ArgumentException("Both samples need at least one value.");
-        }
-
-        var xs = Thin(x);
-        var ys = Thin(y);
+        var (xs, ys) = Prepare(x, y);
         var count = xs.Count * ys.Count;
         // Called once per benchmark on every comparison: a pooled buffer keeps a large suite from churning the GC.
         var diffs = System.Buffers.ArrayPool<double>.Shared.Rent(count);
@@ -59,15 +51,7 @@ public static class HodgesLehmann
     /// <summary>Estimates the shift of <paramref name="y"/> relative to <paramref name="x"/> with a two-sided interval at <paramref name="confidence"/>.</summary>
     public static ShiftEstimate Shift(IReadOnlyList<double> x, IReadOnlyList<double> y, double confidence)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        if (x.Count == 0 || y.Count == 0)
-        {
-            throw new ArgumentException("Both samples need at least one value.");
-        }
-
-        var xs = Thin(x);
-        var ys = Thin(y);
+        var (xs, ys) = Prepare(x, y);
         int n = xs.Count, m = ys.Count;
         var diffs = Differences(xs, ys);
         Array.Sort(diffs);
@@ -99,6 +83,18 @@ public static class HodgesLehmann
         var sd = Math.Sqrt(n * m * (n + m + 1) / 12.0);
         var z = Normal.Quantile(1 - (alpha / 2));
         return Math.Max(0, (int)Math.Floor((n * m / 2.0) - (z * sd)));
+    }
+
+    private static (IReadOnlyList<double> X, IReadOnlyList<double> Y) Prepare(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Count == 0 || y.Count == 0)
+        {
+            throw new ArgumentException("Both samples need at least one value.");
+        }
+
+        return (Thin(x), Thin(y));
     }
 
     private static double[] Differences(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
