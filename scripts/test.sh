@@ -20,7 +20,7 @@ fi
 
 # One closing line over every test assembly, in the plain form CI systems read.
 # A count that never appears (no test failed) is zero, not grep's exit code 1 ending the script under pipefail.
-count() { { grep -oE "$1: +[0-9]+" "$log" || true; } | awk '{s+=$2} END {print s+0}'; }
+count() { { grep -E "^ +$1: +[0-9]+$" "$log" || true; } | awk '{s+=$2} END {print s+0}'; }
 passed=$(count Passed)
 failed=$(count Failed)
 skipped=$(count Skipped)
