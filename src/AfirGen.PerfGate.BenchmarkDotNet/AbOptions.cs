@@ -22,7 +22,7 @@ public sealed record AbOptions
     public bool Interleave { get; init; } = true;
 
     /// <summary>Worker processes when interleaving: each is one A/B round.</summary>
-    public int Processes { get; init; } = 8;
+    public int Processes { get; init; } = 12;
 
     /// <summary>Alternating batch pairs per benchmark in each worker process when interleaving.</summary>
     public int Pairs { get; init; } = 50;

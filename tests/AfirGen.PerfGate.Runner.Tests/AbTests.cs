@@ -23,18 +23,18 @@ public sealed class AbTests
     [Fact]
     public void InjectedSlowdownIsFlagged()
     {
-        // The quick job's way: base and head interleaved in alternating millisecond batches, in 8 worker processes.
+        // The quick job's way: base and head interleaved in alternating millisecond batches, in 12 worker processes.
         var (dir, baseRef) = Repository(4, 8, "twice the work");
         using (dir)
         {
             var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj");
             Assert.True(r.ExitCode == 1, r.ToString());
             Assert.Contains("compared base base (", r.Stderr, StringComparison.Ordinal);
-            Assert.Contains("interleaved in 8 worker processes", r.Stderr, StringComparison.Ordinal);
+            Assert.Contains("interleaved in 12 worker processes", r.Stderr, StringComparison.Ordinal);
             var comparison = File.ReadAllText(dir.File("perfgate-results/comparison.json"));
             Assert.Contains("\"regressed\"", comparison, StringComparison.Ordinal);
             var head = ResultsJson.Read(dir.File("perfgate-results/results.json"));
-            Assert.Equal(Enumerable.Range(1, 8), head.Benchmarks.Single().Launches.Select(l => l.Round!.Value));
+            Assert.Equal(Enumerable.Range(1, 12), head.Benchmarks.Single().Launches.Select(l => l.Round!.Value));
             Assert.All(head.Benchmarks.Single().Launches, l => Assert.Equal(50, l.Samples.Count));
             Assert.True(File.Exists(dir.File("perfgate-results/baseline.json")));
             AssertWorktreesRemoved(dir);

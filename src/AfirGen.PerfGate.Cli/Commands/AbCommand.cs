@@ -14,7 +14,7 @@ internal static class AbCommand
         var project = new Option<string?>("--project") { Description = "BenchmarkDotNet project (default: the config's first project)" };
         var rounds = new Option<int>("--rounds") { Description = "Process rounds with --processes or --job default; each runs base and head once, alternating", DefaultValueFactory = _ => 10 };
         var pairs = new Option<int>("--pairs") { Description = "Quick job: alternating millisecond batches of base and head per benchmark in each worker process", DefaultValueFactory = _ => 50 };
-        var workers = new Option<int>("--workers") { Description = "Quick job: worker processes, each interleaving base and head; each is one A/B round", DefaultValueFactory = _ => 8 };
+        var workers = new Option<int>("--workers") { Description = "Quick job: worker processes, each interleaving base and head; each is one A/B round", DefaultValueFactory = _ => 12 };
         var processes = new Option<bool>("--processes") { Description = "Quick job: run base and head in alternating processes instead of interleaving them in one" };
         var output = new Option<string>("--out") { Description = "Folder for results.json (head), baseline.json (base), comparison.json and the reports", DefaultValueFactory = _ => OutputFolder.Default };
         var micro = new MicroOptions();
