@@ -57,6 +57,19 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void GeneratorCpuOfAPhaseShorterThanASecondIsAWarningNotAFailure()
+    {
+        var w = new WorkerRecorder();
+        w.Record(OperationOutcome.Success, 1000);
+        var system = new SystemMetrics { GeneratorCpu = 0.97 };
+        var r = LevelMeasurement.Merge(new LevelPlan { Workers = 1, Measure = LoadAmount.Count(1) }, [w], TimeSpan.FromMilliseconds(66), null, SessionReport.None, system)
+            .ToResult("api/x", Category.Api, []);
+
+        Assert.Equal(BenchmarkStatus.Succeeded, r.Status);
+        Assert.Contains(r.Scenario!.Warnings, x => x.StartsWith("generator CPU 97", StringComparison.Ordinal) && x.Contains("over a 66 ms phase is not judged", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void LateStartsAboveOnePercentMarkAnOpenLevelFailed()
     {
         var w = new WorkerRecorder { LateStarts = 3 };

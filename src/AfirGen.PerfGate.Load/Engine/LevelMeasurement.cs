@@ -13,6 +13,12 @@ public sealed record LevelMeasurement
     /// <summary>Share of late starts above which an open-model level is invalid.</summary>
     public const double SaturatedLateShare = 0.01;
 
+    /// <summary>
+    /// Shortest measured phase whose generator CPU is judged: over a few tens of milliseconds the share is JIT
+    /// compilation and the coarse CPU-time clock, not the load.
+    /// </summary>
+    public static readonly TimeSpan ShortestJudgedPhase = TimeSpan.FromSeconds(1);
+
     /// <summary>The plan that was run.</summary>
     public required LevelPlan Plan { get; init; }
 
@@ -94,6 +100,12 @@ public sealed record LevelMeasurement
     {
         ArgumentNullException.ThrowIfNull(warnings);
         var problem = Problem();
+        if (System is { } s && s.GeneratorCpu >= SaturatedCpu && Elapsed < ShortestJudgedPhase)
+        {
+            warnings = [.. warnings, string.Create(CultureInfo.InvariantCulture,
+                $"generator CPU {s.GeneratorCpu:P0} over a {Elapsed.TotalMilliseconds:0} ms phase is not judged (shorter than {ShortestJudgedPhase.TotalSeconds:0} s)")];
+        }
+
         return new BenchmarkResult
         {
             Id = baseId + Plan.IdSuffix,
@@ -124,7 +136,7 @@ public sealed record LevelMeasurement
     public string? Problem()
     {
         // A saturated generator measures itself, not the target: the level is invalid, never passed.
-        if (System is { } s && s.GeneratorCpu >= SaturatedCpu)
+        if (System is { } s && s.GeneratorCpu >= SaturatedCpu && Elapsed >= ShortestJudgedPhase)
         {
             return string.Create(CultureInfo.InvariantCulture,
                 $"generator saturated: its own CPU was {s.GeneratorCpu:P0} of {Environment.ProcessorCount} cores; use fewer workers or a bigger machine");
