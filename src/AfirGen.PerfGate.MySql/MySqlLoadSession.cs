@@ -14,7 +14,7 @@ internal sealed class MySqlLoadSession(MySqlDataSource source, DbScenarioDefinit
 
     public ValueTask DisposeAsync() => source.DisposeAsync();
 
-    private sealed class Worker : ILoadWorker
+    private sealed class Worker : IBlockingLoadWorker
     {
         private readonly MySqlDataSource source;
         private readonly bool pooled;
@@ -24,6 +24,7 @@ internal sealed class MySqlLoadSession(MySqlDataSource source, DbScenarioDefinit
         private readonly object[] values;
         private readonly MySqlCommand command;
         private MySqlConnection? held;
+        private CancellationTokenRegistration? cancellation;
 
         public Worker(MySqlDataSource source, DbScenarioDefinition scenario, VariableSet variables, int[] parameters, Random random)
         {
@@ -40,14 +41,69 @@ internal sealed class MySqlLoadSession(MySqlDataSource source, DbScenarioDefinit
             }
         }
 
+        public OperationOutcome Execute(CancellationToken cancellationToken)
+        {
+            Bind();
+            // A blocking call does not watch the token: Ctrl+C cancels the query on the server instead.
+            cancellation ??= cancellationToken.Register(static c => ((MySqlCommand)c!).Cancel(), command);
+            long acquire = 0;
+            MySqlConnection? connection = null;
+            try
+            {
+                if (pooled)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    connection = source.OpenConnection();
+                    acquire = Math.Max(1, Stopwatch.GetTimestamp() - start);
+                }
+                else
+                {
+                    connection = held ??= source.OpenConnection();
+                }
+
+                command.Connection = connection;
+                using (var reader = command.ExecuteReader())
+                {
+                    // Every row of every result is read, as an application would before it answers.
+                    do
+                    {
+                        while (reader.Read())
+                        {
+                            // reading
+                        }
+                    }
+                    while (reader.NextResult());
+                }
+
+                return new OperationOutcome(null, AcquireTicks: acquire);
+            }
+            catch (Exception e) when (MySqlFailures.Classify(e, cancellationToken) is { } error)
+            {
+                if (Broken())
+                {
+                    held!.Dispose();
+                    held = null;
+                }
+
+                return OperationOutcome.Failed(error);
+            }
+            catch (MySqlException e) when (cancellationToken.IsCancellationRequested)
+            {
+                // The query the cancellation interrupted: reported as what it is, the caller's cancellation.
+                throw new OperationCanceledException("the run was cancelled", e, cancellationToken);
+            }
+            finally
+            {
+                if (pooled)
+                {
+                    connection?.Dispose();
+                }
+            }
+        }
+
         public async ValueTask<OperationOutcome> ExecuteAsync(CancellationToken cancellationToken)
         {
-            variables.Pick(random, values);
-            for (var p = 0; p < parameters.Length; p++)
-            {
-                command.Parameters[p].Value = values[parameters[p]];
-            }
-
+            Bind();
             long acquire = 0;
             MySqlConnection? connection = null;
             try
@@ -67,7 +123,6 @@ internal sealed class MySqlLoadSession(MySqlDataSource source, DbScenarioDefinit
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    // Every row of every result is read, as an application would before it answers.
                     do
                     {
                         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -82,10 +137,9 @@ internal sealed class MySqlLoadSession(MySqlDataSource source, DbScenarioDefinit
             }
             catch (Exception e) when (MySqlFailures.Classify(e, cancellationToken) is { } error)
             {
-                if (!pooled && held is not null && held.State != System.Data.ConnectionState.Open)
+                if (Broken())
                 {
-                    // A dedicated connection that broke is replaced on the next operation: this is how workers reconnect.
-                    await held.DisposeAsync().ConfigureAwait(false);
+                    await held!.DisposeAsync().ConfigureAwait(false);
                     held = null;
                 }
 
@@ -100,8 +154,25 @@ internal sealed class MySqlLoadSession(MySqlDataSource source, DbScenarioDefinit
             }
         }
 
+        private void Bind()
+        {
+            variables.Pick(random, values);
+            for (var p = 0; p < parameters.Length; p++)
+            {
+                command.Parameters[p].Value = values[parameters[p]];
+            }
+        }
+
+        // A dedicated connection that broke is replaced on the next operation: this is how workers reconnect.
+        private bool Broken() => !pooled && held is not null && held.State != System.Data.ConnectionState.Open;
+
         public async ValueTask DisposeAsync()
         {
+            if (cancellation is { } registration)
+            {
+                await registration.DisposeAsync().ConfigureAwait(false);
+            }
+
             await command.DisposeAsync().ConfigureAwait(false);
             if (held is not null)
             {

@@ -64,6 +64,29 @@ public sealed class MySqlLoadTests
     }
 
     [Fact]
+    public async Task CtrlCDuringALongQueryCancelsItOnTheServerAndExits130()
+    {
+        using var perfgate = new Perfgate();
+        var config = perfgate.Config("""
+            { "scenarios": { "db": [ {
+              "name": "sleepy", "connection": "env:PERFGATE_MYSQL", "explain": "off",
+              "query": "SELECT SLEEP(20)", "levels": [2], "iterations": 4, "warmup": 0, "timeout": "30s"
+            } ] } }
+            """);
+        using var cancel = new CancellationTokenSource();
+        var run = perfgate.RunAsync(cancel.Token, "run", "--config", config);
+        await Task.Delay(1500);
+        var cancelled = System.Diagnostics.Stopwatch.StartNew();
+        await cancel.CancelAsync();
+
+        var code = await run.WaitAsync(TimeSpan.FromSeconds(15));
+
+        // The workers block in the query on threads of their own: only a server-side cancel can end it this soon.
+        Assert.True(cancelled.Elapsed < TimeSpan.FromSeconds(5), $"took {cancelled.Elapsed}");
+        Assert.Equal(130, code);
+    }
+
+    [Fact]
     public async Task MariaDbRestartedMidRunCountsErrorsReconnectsAndDoesNotHang()
     {
         using var perfgate = new Perfgate();

@@ -7,6 +7,9 @@ namespace AfirGen.PerfGate.Load.Engine;
 /// <summary>Runs one load level: warmup, then the measured phase with one recorder per worker, merged at the end.</summary>
 public static class LoadEngine
 {
+    /// <summary>Most workers given a thread each; larger levels share the thread pool asynchronously.</summary>
+    public const int MaxDedicatedThreads = 256;
+
     /// <summary>Runs the level against an open session and returns what was measured.</summary>
     public static async Task<LevelMeasurement> RunAsync(ILoadSession session, LevelPlan plan, int? targetProcessId, CancellationToken cancellationToken)
     {
@@ -49,9 +52,18 @@ public static class LoadEngine
         var recorders = workers.Select(_ => new WorkerRecorder()).ToArray();
         var schedule = plan.Rate is { } rate ? Schedule.Open(amount, rate) : Schedule.Closed(amount);
         var lateTicks = Schedule.Ticks(plan.LateAllowance);
-        var loops = workers.Select((w, i) => plan.Rate is null
-            ? Task.Run(() => ClosedLoopAsync(w, recorders[i], schedule, cancellationToken), cancellationToken)
-            : Task.Run(() => OpenLoopAsync(w, recorders[i], schedule, lateTicks, cancellationToken), cancellationToken));
+        var blocking = workers.Count <= MaxDedicatedThreads && workers.TrueForAll(w => w is IBlockingLoadWorker);
+        var loops = workers.Select((w, i) =>
+        {
+            var worker = blocking ? new OnOwnThread((IBlockingLoadWorker)w) : w;
+            Func<Task> loop = plan.Rate is null
+                ? () => ClosedLoopAsync(worker, recorders[i], schedule, cancellationToken)
+                : () => OpenLoopAsync(worker, recorders[i], schedule, lateTicks, blocking, cancellationToken);
+            // On its own thread every await of the loop completes synchronously, so the loop never leaves that thread.
+            return blocking
+                ? Task.Factory.StartNew(() => loop().GetAwaiter().GetResult(), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                : Task.Run(loop, cancellationToken);
+        });
         await Task.WhenAll(loops).ConfigureAwait(false);
         return (recorders, schedule);
     }
@@ -67,7 +79,7 @@ public static class LoadEngine
         }
     }
 
-    private static async Task OpenLoopAsync(ILoadWorker worker, WorkerRecorder recorder, Schedule schedule, long lateTicks, CancellationToken cancellationToken)
+    private static async Task OpenLoopAsync(ILoadWorker worker, WorkerRecorder recorder, Schedule schedule, long lateTicks, bool blocking, CancellationToken cancellationToken)
     {
         while (schedule.TryTake(out var intended))
         {
@@ -77,7 +89,16 @@ public static class LoadEngine
             var wait = intended - now;
             if (wait > Schedule.Ticks(TimeSpan.FromMilliseconds(1)))
             {
-                await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), cancellationToken).ConfigureAwait(false);
+                var delay = TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency);
+                if (blocking)
+                {
+                    cancellationToken.WaitHandle.WaitOne(delay);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                else
+                {
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             var start = Stopwatch.GetTimestamp();
@@ -92,5 +113,13 @@ public static class LoadEngine
             var end = Stopwatch.GetTimestamp();
             recorder.Record(outcome, end - Math.Min(intended, start));
         }
+    }
+
+    /// <summary>A blocking worker seen as an asynchronous one whose operations have always completed.</summary>
+    private sealed class OnOwnThread(IBlockingLoadWorker worker) : ILoadWorker
+    {
+        public ValueTask<OperationOutcome> ExecuteAsync(CancellationToken cancellationToken) => new(worker.Execute(cancellationToken));
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
