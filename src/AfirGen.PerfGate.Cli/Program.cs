@@ -7,6 +7,14 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
+        if (args is not [Commands.InterleaveWorkerCommand.Name, ..])
+        {
+            // Idle thread-pool threads spin before they sleep. While perfgate generates load, the target shares the
+            // cores: in a profile of a Redis level on the 2-core machine that spinning was a quarter of the tool's
+            // CPU (docs/performance.md). The interleave worker hosts the user's benchmarks and keeps the runtime's defaults.
+            AppContext.SetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", 0);
+        }
+
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
