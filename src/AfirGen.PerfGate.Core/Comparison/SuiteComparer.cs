@@ -103,16 +103,17 @@ public static class SuiteComparer
         var list = new List<TimeEvidence>();
         if (b.Latency is { } bl && c.Latency is { } cl)
         {
-            var noise = b.LaunchNoise ?? c.LaunchNoise;
+            var noise = TimeEvidence.StoredNoise(b, c);
             var assumed = noise is null;
             var n = noise ?? settings.LaunchNoise;
-            var spread = bl.Mean > 0 ? bl.StdDev / bl.Mean : 0;
-            AddIf(list, TimeEvidence.ForScenario("time", bl.Mean, cl.Mean, bl.Count, cl.Count, spread, n, assumed));
-            AddIf(list, TimeEvidence.ForScenario("p95", bl.P95, cl.P95, bl.Count, cl.Count, 2 * spread, n, assumed));
+            // Each side's own spread: the verdict must not depend on which run is called the baseline.
+            var (sb, sc) = (Spread(bl), Spread(cl));
+            AddIf(list, TimeEvidence.ForScenario("time", bl.Mean, cl.Mean, bl.Count, cl.Count, sb, sc, n, assumed));
+            AddIf(list, TimeEvidence.ForScenario("p95", bl.P95, cl.P95, bl.Count, cl.Count, 2 * sb, 2 * sc, n, assumed));
             if (b.Scenario is { } bs && c.Scenario is { } cs)
             {
                 // Lower is better for every evidence item, so throughput enters as its reciprocal.
-                AddIf(list, TimeEvidence.ForScenario("throughput", 1 / bs.Throughput, 1 / cs.Throughput, bl.Count, cl.Count, 0, n, assumed));
+                AddIf(list, TimeEvidence.ForScenario("throughput", 1 / bs.Throughput, 1 / cs.Throughput, bl.Count, cl.Count, 0, 0, n, assumed));
             }
         }
         else
@@ -122,6 +123,8 @@ public static class SuiteComparer
 
         return list;
     }
+
+    private static double Spread(LatencySummary latency) => latency.Mean > 0 ? latency.StdDev / latency.Mean : 0;
 
     private static void AddIf(List<TimeEvidence> list, TimeEvidence? e)
     {
@@ -254,8 +257,9 @@ public static class SuiteComparer
     private static MetricComparison AllocationVerdict(long baseline, long current, double threshold)
     {
         // Allocated bytes per operation are deterministic for a build: no test, any increase past the threshold counts.
+        // The same band both ways, as for time: a drop counts as improved only past the threshold's mirror image.
         var verdict = current > baseline * (1 + threshold) ? Verdict.Regressed
-            : current < baseline ? Verdict.Improved
+            : current * (1 + threshold) < baseline ? Verdict.Improved
             : Verdict.Unchanged;
         return new MetricComparison
         {

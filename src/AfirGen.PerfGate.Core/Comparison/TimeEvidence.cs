@@ -58,7 +58,7 @@ internal sealed class TimeEvidence
         var x = a.SelectMany(l => l.Samples).Select(v => Math.Log(v)).ToArray();
         var y = b.SelectMany(l => l.Samples).Select(v => Math.Log(v)).ToArray();
         var shift = HodgesLehmann.Estimate(x, y);
-        var prior = baseline.LaunchNoise ?? current.LaunchNoise;
+        var prior = StoredNoise(baseline, current);
         var measured = LaunchNoise.Estimate([a, b], prior ?? assumedNoise);
         var noise = measured ?? prior ?? assumedNoise;
         var source = measured is not null ? "measured" : prior is not null ? "stored" : "assumed";
@@ -84,7 +84,8 @@ internal sealed class TimeEvidence
     }
 
     /// <summary>Evidence for a scenario metric from its summaries alone (no raw samples): one run a side, noise from the model.</summary>
-    public static TimeEvidence? ForScenario(string metric, double baseline, double current, long baselineCount, long currentCount, double relativeSpread, double noise, bool assumed)
+    public static TimeEvidence? ForScenario(string metric, double baseline, double current, long baselineCount, long currentCount,
+        double baselineSpread, double currentSpread, double noise, bool assumed)
     {
         if (baseline <= 0 || current <= 0 || !double.IsFinite(baseline) || !double.IsFinite(current))
         {
@@ -92,11 +93,18 @@ internal sealed class TimeEvidence
         }
 
         // Within-run error of a mean-like statistic shrinks with the request count; the run-to-run noise does not.
-        var seWithin = relativeSpread * Math.Sqrt((1.0 / Math.Max(1, baselineCount)) + (1.0 / Math.Max(1, currentCount)));
+        var seWithin = Math.Sqrt((baselineSpread * baselineSpread / Math.Max(1, baselineCount)) + (currentSpread * currentSpread / Math.Max(1, currentCount)));
         var se = Math.Sqrt((seWithin * seWithin) + (2 * noise * noise));
         var note = string.Create(CultureInfo.InvariantCulture, $"one run a side: {(assumed ? "assumed" : "stored")} run-to-run noise {noise * 100:0.0}%");
         return new TimeEvidence(metric, Math.Log(current / baseline), se, Clamp(baselineCount), Clamp(currentCount), note) { NoiseAssumed = assumed };
     }
+
+    /// <summary>
+    /// The launch-to-launch spread stored with either side; when both carry one, the larger, so that swapping
+    /// baseline and current mirrors the verdict instead of changing the noise model.
+    /// </summary>
+    public static double? StoredNoise(BenchmarkResult baseline, BenchmarkResult current) =>
+        baseline.LaunchNoise is { } b && current.LaunchNoise is { } c ? Math.Max(b, c) : baseline.LaunchNoise ?? current.LaunchNoise;
 
     /// <summary>The shift on the log scale with an interval at 1 − <paramref name="alpha"/>, the unadjusted two-sided p-value, and the units used.</summary>
     public Evaluation Evaluate(double alpha)
@@ -108,7 +116,7 @@ internal sealed class TimeEvidence
 
         if (_baselineLaunches is { } x && _currentLaunches is { } y && LaunchTestCanDecide(x.Length, y.Length, alpha))
         {
-            return new Evaluation(HodgesLehmann.Shift(x, y, 1 - alpha), MannWhitney.TwoSidedPValue(x, y), x.Length, y.Length,
+            return new Evaluation(HodgesLehmann.Shift(x, y, 1 - alpha), MannWhitney.TwoSidedPValue(x, y, LogTieTolerance), x.Length, y.Length,
                 string.Create(CultureInfo.InvariantCulture, $"{x.Length} vs {y.Length} launches, each launch one unit"));
         }
 
@@ -166,6 +174,10 @@ internal sealed class TimeEvidence
         var p = StudentT.TwoSidedPValue(Math.Abs(mean) / se, df);
         return new Evaluation(new ShiftEstimate(mean, mean - (t * se), mean + (t * se), 1 - alpha), p, d.Length, d.Length, note);
     }
+
+    // Launch centres that agree to a part in a billion are one value: a difference in the last bits is rounding
+    // (a change of unit, a division by the operation count), and it must not turn a tie into an order.
+    private const double LogTieTolerance = 1e-9;
 
     /// <summary>Whether the exact rank test with this many launches a side can reach <paramref name="alpha"/> at all: its smallest two-sided p-value is 2 / C(n + m, n).</summary>
     internal static bool LaunchTestCanDecide(int n, int m, double alpha)

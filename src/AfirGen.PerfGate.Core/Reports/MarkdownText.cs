@@ -28,6 +28,10 @@ internal static class MarkdownText
                     // "http://x" would become a live autolink; a zero-width space before the colon breaks the scheme.
                     sb.Append(ZeroWidthSpace).Append(':');
                     break;
+                // "GH-12" is an issue autolink on GitHub, as "#12" is (that one is escaped below).
+                case '-' when EndsWithWord(sb, "gh") && i + 1 < clean.Length && char.IsAsciiDigit(clean[i + 1]):
+                    sb.Append(ZeroWidthSpace).Append('-');
+                    break;
                 case '.' when EndsWithWord(sb, "www"):
                     sb.Append(ZeroWidthSpace).Append('.');
                     break;

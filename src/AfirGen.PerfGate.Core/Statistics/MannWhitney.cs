@@ -11,7 +11,7 @@ public static class MannWhitney
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        var ranks = MidRanks(x, y, out _);
+        var ranks = MidRanks(x, y, 0, out _);
         var rankSumY = 0.0;
         for (var j = 0; j < y.Count; j++)
         {
@@ -21,8 +21,11 @@ public static class MannWhitney
         return rankSumY - (y.Count * (y.Count + 1) / 2.0);
     }
 
-    /// <summary>Two-sided p-value: exact when there are no ties and few pairs, else normal with tie and continuity correction.</summary>
-    public static double TwoSidedPValue(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    /// <summary>
+    /// Two-sided p-value: exact when there are no ties and few pairs, else normal with tie and continuity correction.
+    /// Values no more than <paramref name="tolerance"/> apart count as tied.
+    /// </summary>
+    public static double TwoSidedPValue(IReadOnlyList<double> x, IReadOnlyList<double> y, double tolerance = 0)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -32,7 +35,7 @@ public static class MannWhitney
             return 1;
         }
 
-        var ranks = MidRanks(x, y, out var tieTerm);
+        var ranks = MidRanks(x, y, tolerance, out var tieTerm);
         var rankSumY = 0.0;
         for (var j = 0; j < m; j++)
         {
@@ -102,7 +105,7 @@ public static class MannWhitney
         return cdf;
     }
 
-    private static double[] MidRanks(IReadOnlyList<double> x, IReadOnlyList<double> y, out double tieTerm)
+    private static double[] MidRanks(IReadOnlyList<double> x, IReadOnlyList<double> y, double tolerance, out double tieTerm)
     {
         var n = x.Count + y.Count;
         var index = new int[n];
@@ -120,7 +123,7 @@ public static class MannWhitney
         while (start < n)
         {
             var end = start;
-            while (end + 1 < n && values[index[end + 1]] == values[index[start]])
+            while (end + 1 < n && values[index[end + 1]] - values[index[start]] <= tolerance)
             {
                 end++;
             }
@@ -138,4 +141,5 @@ public static class MannWhitney
 
         return ranks;
     }
+
 }

@@ -59,6 +59,6 @@ public sealed class JsonReportTests
         using var doc = JsonDocument.Parse(new JsonReport().Render(comparison));
         var ids = doc.RootElement.GetProperty("benchmarks").EnumerateArray().Select(b => b.GetProperty("id").GetString()).ToList();
         // The lone surrogate cannot be UTF-8; every other id comes back exactly.
-        Assert.Equal(HostileIds.All.Where(s => !s.Contains('\ud83d')), ids.Where(s => !s!.Contains('\uFFFD')));
+        Assert.Equal(HostileIds.All.Where(s => !s.Contains("surrogate", StringComparison.Ordinal)), ids.Where(s => !s!.Contains("surrogate", StringComparison.Ordinal)));
     }
 }

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml;
+using AfirGen.PerfGate.Reports;
+
+namespace AfirGen.PerfGate.Tests.Reports;
+
+/// <summary>Every hostile name through every report format of Core: shapes hold, nothing comes alive, nothing starts a workflow command.</summary>
+public sealed partial class HostileNameTests
+{
+    [Fact]
+    public void ThereAreAtLeastFiftyHostileNames() => Assert.True(HostileIds.All.Count >= 50, $"{HostileIds.All.Count} names");
+
+    [Theory]
+    [InlineData(ReportFormat.Text)]
+    [InlineData(ReportFormat.Detailed)]
+    [InlineData(ReportFormat.Markdown)]
+    [InlineData(ReportFormat.Html)]
+    public void HumanReportsKeepEveryNameInertOnOneLine(ReportFormat format)
+    {
+        var text = ReportRenderer.Render(SampleComparison.WithIds(HostileIds.All), format);
+
+        AssertInert(text);
+        // A 10,000-character name is cut for people; the HTML keeps up to 1,000 in its tooltip and row.
+        Assert.DoesNotContain(new string('A', 1001), text, StringComparison.Ordinal);
+        Assert.Contains("AAAA…", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlainTextReportsShowEveryBenchmarkOnOneLine()
+    {
+        var comparison = SampleComparison.WithIds(HostileIds.All);
+        var lines = new DetailedReport().Render(comparison).Split('\n');
+
+        Assert.Equal(HostileIds.All.Count, lines.Count(l => (l.StartsWith("✓ ", StringComparison.Ordinal) || l.StartsWith("✗ ", StringComparison.Ordinal)) && l.EndsWith(']')));
+        Assert.All(lines, l => Assert.True(l.Length < 2_000, $"a line of {l.Length} characters"));
+    }
+
+    [Fact]
+    public void MarkdownTableKeepsSevenColumnsAndNoLiveMarkup()
+    {
+        var markdown = new MarkdownReport().Render(SampleComparison.WithIds(HostileIds.All));
+        var rows = markdown.Split('\n').Where(l => l.StartsWith('|')).ToList();
+
+        Assert.True(rows.Count >= HostileIds.All.Count + 4);
+        Assert.All(rows, row => Assert.Equal(8, row.Count(c => c == '|')));
+        Assert.DoesNotMatch(LiveMarkdown(), markdown);
+        Assert.DoesNotMatch(Mention(), markdown);
+        var link = IssueLink().Match(markdown);
+        Assert.False(link.Success, "issue link: " + link.Value);
+        Assert.DoesNotMatch(RawTag(), markdown.Replace("<details>", "", StringComparison.Ordinal).Replace("</details>", "", StringComparison.Ordinal)
+            .Replace("<summary>", "", StringComparison.Ordinal).Replace("</summary>", "", StringComparison.Ordinal));
+        // Nothing a name holds can close the report's own <details>.
+        Assert.Equal(1, Regex.Count(markdown, "<details>"));
+        Assert.Equal(1, Regex.Count(markdown, "</details>"));
+    }
+
+    [Fact]
+    public void HtmlBodyParsesWithOneRowOfNineCellsPerName()
+    {
+        var html = new HtmlReport().Render(SampleComparison.WithIds(HostileIds.All));
+        var body = html[html.IndexOf("<body>", StringComparison.Ordinal)..(html.IndexOf("</body>", StringComparison.Ordinal) + 7)];
+        var document = new XmlDocument();
+        document.LoadXml(body);
+
+        var rows = document.SelectNodes("//table/tbody/tr")!.Cast<XmlNode>().ToList();
+        Assert.Equal(HostileIds.All.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(9, r.SelectNodes("td")!.Count));
+        Assert.Empty(document.SelectNodes("//script|//img|//a|//iframe|//svg//*[@onload]|//*[@onmouseover]|//*[@onerror]")!.Cast<XmlNode>());
+    }
+
+    [Fact]
+    public void JsonReportKeepsEveryNameWhole()
+    {
+        var json = new JsonReport().Render(SampleComparison.WithIds(HostileIds.All));
+        using var document = JsonDocument.Parse(json);
+        var ids = document.RootElement.GetProperty("benchmarks").EnumerateArray().Select(b => b.GetProperty("id").GetString()).ToList();
+
+        // Ill-formed UTF-16 (a lone surrogate) cannot be JSON text: it is carried as U+FFFD; every other name is kept exactly, 10,000 characters included.
+        Assert.Equal(HostileIds.All.Select(WellFormed), ids);
+        Assert.All(json.Split('\n'), l => Assert.False(l.StartsWith("::", StringComparison.Ordinal)));
+    }
+
+    internal static void AssertInert(string text) => HostileNameChecks.AssertInert(text);
+
+    private static string WellFormed(string text) => string.Concat(text.EnumerateRunes().Select(r => r.ToString()));
+
+    // A link or image: "](", an autolink "<http", or a bare URL GitHub would link.
+    [GeneratedRegex(@"\]\(|<https?:|https?://|www\.|mailto:", RegexOptions.IgnoreCase)]
+    private static partial Regex LiveMarkdown();
+
+    // "@name" with a letter right after the @ pings someone.
+    [GeneratedRegex(@"(^|[^\w])@[A-Za-z0-9]")]
+    private static partial Regex Mention();
+
+    [GeneratedRegex(@"(^|[^\\\w&])#\d|\bGH-\d", RegexOptions.IgnoreCase)]
+    private static partial Regex IssueLink();
+
+    [GeneratedRegex(@"<[A-Za-z!/]")]
+    private static partial Regex RawTag();
+}
