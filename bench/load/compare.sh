@@ -12,8 +12,9 @@ secs=${2:-5}
 work=$(mktemp -d /tmp/perfgate-bench-XXXXXX)
 trap 'kill "$(cat "$work/nginx.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-command -v wrk >/dev/null && command -v nginx >/dev/null || {
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; }
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null
+fi
 eval "$(scripts/services.sh start)"
 dotnet build src/AfirGen.PerfGate.Cli -c Release -v q -nologo >/dev/null
 perfgate="dotnet src/AfirGen.PerfGate.Cli/bin/Release/net10.0/dotnet-perfgate.dll"
@@ -47,32 +48,45 @@ cat >"$work/perfgate.json" <<JSON
 } }
 JSON
 
-field() { python3 -c "import json,sys; r=[b for b in json.load(open('$work/out/results.json'))['benchmarks'] if b['id']==sys.argv[1]][0]; print(r['scenario']['throughput'], r['latency']['p50']/1e3)" "$1"; }
+# perfgate's figures for one benchmark: throughput, median latency in µs, and the generator's CPU per operation in µs
+# over the measured phase (results.json's generatorCpu is a share of all cores).
+field() {
+  python3 -c "import json,os,sys; r=[b for b in json.load(open('$work/out/results.json'))['benchmarks'] if b['id']==sys.argv[1]][0]; s=r['scenario']
+print(s['throughput'], r['latency']['p50']/1e3, round(s['system']['generatorCpu'] * os.cpu_count() * $secs * 1e6 / s['requests'], 1))" "$1"
+}
+# A reference tool's CPU per operation in µs: user + system time from GNU time, over the operations it reported.
+cpu_per_op() { awk -v ops="$1" '{ printf "%.1f", ($1 + $2) * 1e6 / ops }' "$work/time"; }
+timed() { /usr/bin/time -f "%U %S" -o "$work/time" "$@"; }
 
-declare -a P_HTTP W_HTTP P_HTTP_MED W_HTTP_MED P_REDIS R_REDIS P_DB M_DB
+declare -a P_HTTP W_HTTP P_HTTP_MED W_HTTP_MED P_REDIS R_REDIS P_DB M_DB C_PH C_W C_PR C_R C_PD C_M
 for round in $(seq 1 "$rounds"); do
   # HTTP: wrk's own median latency and req/s, then perfgate's, alternating.
-  w=$(wrk -t2 -c10 -d"${secs}s" --latency http://127.0.0.1:18081/)
+  w=$(timed wrk -t2 -c10 -d"${secs}s" --latency http://127.0.0.1:18081/)
   wrps=$(awk '/Requests\/sec/ {print $2}' <<<"$w")
   wmed=$(awk '/^ +50%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v)} else if (v ~ /ms$/) {sub(/ms/,"",v); v*=1000}; print v}' <<<"$w")
+  wcpu=$(cpu_per_op "$(awk -v r="$wrps" -v s="$secs" 'BEGIN {print r * s}')")
   $perfgate load http://127.0.0.1:18081/ -c 10 -d "${secs}s" --warmup 1s --out "$work/out" >/dev/null 2>&1 || true
-  read -r prps pmed < <(field api/load@c10)
-  echo "round $round http   wrk ${wrps}/s p50 ${wmed}us | perfgate ${prps}/s p50 ${pmed}us"
-  W_HTTP+=("$wrps"); W_HTTP_MED+=("$wmed"); P_HTTP+=("$prps"); P_HTTP_MED+=("$pmed")
+  read -r prps pmed pcpu < <(field api/load@c10)
+  echo "round $round http   wrk ${wrps}/s p50 ${wmed}us cpu/op ${wcpu}us | perfgate ${prps}/s p50 ${pmed}us cpu/op ${pcpu}us"
+  W_HTTP+=("$wrps"); W_HTTP_MED+=("$wmed"); P_HTTP+=("$prps"); P_HTTP_MED+=("$pmed"); C_W+=("$wcpu"); C_PH+=("$pcpu")
 
-  r=$(redis-benchmark -p 16379 -a perfgate -c 50 -P 1 -t get -n $((secs * 40000)) -r 10000 -d 100 -q 2>/dev/null | tr '\r' '\n' | awk '/GET:/ {print $2}' | tail -1)
+  n=$((secs * 40000))
+  r=$(timed redis-benchmark -p 16379 -a perfgate -c 50 -P 1 -t get -n "$n" -r 10000 -d 100 -q 2>/dev/null | tr '\r' '\n' | awk '/GET:/ {print $2}' | tail -1)
+  rcpu=$(cpu_per_op "$n")
   $perfgate run --config "$work/perfgate.json" --category cache --out "$work/out" >/dev/null 2>&1 || true
-  read -r pr _ < <(field cache/get@c50)
-  echo "round $round redis  redis-benchmark ${r}/s | perfgate ${pr}/s"
-  R_REDIS+=("$r"); P_REDIS+=("$pr")
+  read -r pr _ prcpu < <(field cache/get@c50)
+  echo "round $round redis  redis-benchmark ${r}/s cpu/op ${rcpu}us | perfgate ${pr}/s cpu/op ${prcpu}us"
+  R_REDIS+=("$r"); P_REDIS+=("$pr"); C_R+=("$rcpu"); C_PR+=("$prcpu")
 
-  m=$(mysqlslap --no-defaults -h127.0.0.1 -P13306 -uperfgate -pperfgate --create-schema=perfgate -c 10 \
-        --number-of-queries=$((secs * 10000)) --query="$work/pk.sql" 2>/dev/null \
-      | awk -v q=$((secs * 10000)) '/Average number of seconds/ {print q / $9}')
+  q=$((secs * 10000))
+  m=$(timed mysqlslap --no-defaults -h127.0.0.1 -P13306 -uperfgate -pperfgate --create-schema=perfgate -c 10 \
+        --number-of-queries="$q" --query="$work/pk.sql" 2>/dev/null \
+      | awk -v q="$q" '/Average number of seconds/ {print q / $9}')
+  mcpu=$(cpu_per_op "$q")
   $perfgate run --config "$work/perfgate.json" --category db --out "$work/out" >/dev/null 2>&1 || true
-  read -r pm _ < <(field db/select_pk@c10)
-  echo "round $round mysql  mysqlslap ${m}/s | perfgate ${pm}/s"
-  M_DB+=("$m"); P_DB+=("$pm")
+  read -r pm _ pmcpu < <(field db/select_pk@c10)
+  echo "round $round mysql  mysqlslap ${m}/s cpu/op ${mcpu}us | perfgate ${pm}/s cpu/op ${pmcpu}us"
+  M_DB+=("$m"); P_DB+=("$pm"); C_M+=("$mcpu"); C_PD+=("$pmcpu")
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -83,3 +97,6 @@ echo "http  wrk $(median "${W_HTTP[@]}")/s p50 $(median "${W_HTTP_MED[@]}")us; p
      "req/s ratio $(ratio "$(median "${P_HTTP[@]}")" "$(median "${W_HTTP[@]}")"), p50 ratio $(ratio "$(median "${P_HTTP_MED[@]}")" "$(median "${W_HTTP_MED[@]}")")"
 echo "redis redis-benchmark $(median "${R_REDIS[@]}")/s; perfgate $(median "${P_REDIS[@]}")/s; ratio $(ratio "$(median "${P_REDIS[@]}")" "$(median "${R_REDIS[@]}")")"
 echo "mysql mysqlslap $(median "${M_DB[@]}")/s; perfgate $(median "${P_DB[@]}")/s; ratio $(ratio "$(median "${P_DB[@]}")" "$(median "${M_DB[@]}")")"
+echo "cpu per operation (us): http wrk $(median "${C_W[@]}") perfgate $(median "${C_PH[@]}");" \
+     "redis redis-benchmark $(median "${C_R[@]}") perfgate $(median "${C_PR[@]}"); mysql mysqlslap $(median "${C_M[@]}") perfgate $(median "${C_PD[@]}")"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
