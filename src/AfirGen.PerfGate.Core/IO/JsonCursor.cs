@@ -224,7 +224,8 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
     private static bool IsNonFiniteName(string? text) =>
         text is not null && (text.Contains("NaN", StringComparison.OrdinalIgnoreCase) || text.Contains("Infinity", StringComparison.OrdinalIgnoreCase));
 
-    private static string Child(string path, string name) =>
+    /// <summary>The path of property <paramref name="name"/> under <paramref name="path"/>: dotted for plain names, bracketed otherwise.</summary>
+    public static string Child(string path, string name) =>
         name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0])
             ? $"{path}.{name}"
             : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";

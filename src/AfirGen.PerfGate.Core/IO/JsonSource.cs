@@ -95,7 +95,7 @@ internal static class JsonSource
             throw new InputException(file, null, string.Create(CultureInfo.InvariantCulture, $"invalid UTF-8 at byte {invalidAt + start}"));
         }
 
-        return Guard(file, () => JsonDocument.Parse(body, options), () => body);
+        return Guard(file, () => JsonDocument.Parse(body, options), () => body, options);
     }
 
     /// <summary>Parses JSON text already decoded to a string.</summary>
@@ -109,7 +109,7 @@ internal static class JsonSource
 
         try
         {
-            return Guard(file, () => JsonDocument.Parse(json, Strict), () => Encoding.UTF8.GetBytes(json));
+            return Guard(file, () => JsonDocument.Parse(json, Strict), () => Encoding.UTF8.GetBytes(json), Strict);
         }
         catch (ArgumentException e)
         {
@@ -118,7 +118,7 @@ internal static class JsonSource
         }
     }
 
-    private static JsonDocument Guard(string file, Func<JsonDocument> parse, Func<ReadOnlyMemory<byte>> source)
+    private static JsonDocument Guard(string file, Func<JsonDocument> parse, Func<ReadOnlyMemory<byte>> source, JsonDocumentOptions options)
     {
         try
         {
@@ -126,6 +126,12 @@ internal static class JsonSource
         }
         catch (JsonException e)
         {
+            if (e.LineNumber is null && JsonDuplicateKey.Find(source().Span, options) is { } duplicate)
+            {
+                // The parser names the key but not where it is; the path is what the user needs to find it.
+                throw new InputException(file, duplicate, "this key is given twice in the same object; a value would be silently lost", e);
+            }
+
             var problem = Describe(e);
             if (StartsNonFinite(source().Span, e))
             {

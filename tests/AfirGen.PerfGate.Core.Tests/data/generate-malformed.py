@@ -297,17 +297,17 @@ r_set("throughput-negative", "benchmarks.1.scenario.throughput", -50.5, f"{SC}.t
 
 # Duplicates.
 dup_text = dump(RESULTS, RI)
-add("results-duplicate-benchmark-property.json", R, "$",
+add("results-duplicate-benchmark-property.json", R, f"{B0}.status",
     dup_text.replace('"status": "succeeded",', '"status": "succeeded",\n      "status": "failed",', 1))
-add("results-duplicate-samples-property.json", R, "$",
+add("results-duplicate-samples-property.json", R, f"{B0}.launches[0].samples",
     dup_text.replace('"round": 1', '"round": 1,\n          "samples": [1]', 1))
-add("results-duplicate-parameter.json", R, "$",
+add("results-duplicate-parameter.json", R, f"{B0}.parameters.Size",
     dup_text.replace('"Size": "10"', '"Size": "10", "Size": "100"', 1))
-add("results-duplicate-error-class.json", R, "$",
+add("results-duplicate-error-class.json", R, f"{SC}.errors.timeout",
     dup_text.replace('"timeout": 1', '"timeout": 1, "timeout": 2', 1))
-add("results-duplicate-environment.json", R, "$",
+add("results-duplicate-environment.json", R, "$.environment",
     dup_text.replace('"source": {', '"environment": {},\n  "source": {', 1))
-add("results-duplicate-property-escaped.json", R, "$",
+add("results-duplicate-property-escaped.json", R, "$.incomplete",
     dup_text.replace('"incomplete": false,', '"incomplete": false,\n  "\\u0069ncomplete": true,', 1))
 r_set("duplicate-id-second-micro", "benchmarks.1", dict(RESULTS["benchmarks"][0]), f"{B1}.id")
 r_set("duplicate-property-case-variant", "benchmarks.0.Id", "x", f"{B0}.Id")
@@ -504,9 +504,9 @@ d_set("no-full-name-namespace-1mb", "Benchmarks.0.Namespace", "N" * MB, BB0, bas
 d_set("no-full-name-type-number", "Benchmarks.0.Type", 5, f"{BB0}.Type", base=no_full_name)
 
 dup_bdn = dump(BDN_FULL, DI)
-add(f"bdn-duplicate-nanoseconds-property{F}", D, "$",
+add(f"bdn-duplicate-nanoseconds-property{F}", D, f"{M}[1].Nanoseconds",
     dup_bdn.replace('"Nanoseconds": 38700000', '"Nanoseconds": 38700000,\n"Nanoseconds": 1', 1))
-add(f"bdn-duplicate-benchmarks-property{F}", D, "$",
+add(f"bdn-duplicate-benchmarks-property{F}", D, "$.Benchmarks",
     dup_bdn.replace('"Title": "Sample-20261127-023151",', '"Title": "Sample-20261127-023151",\n"Benchmarks": [],', 1))
 rm_env = copy.deepcopy(BDN_FULL)
 del rm_env["HostEnvironmentInfo"]
@@ -541,9 +541,9 @@ def c_del(name, path, field):
 byte_cases("config-", ".json", C, dump(CONFIG, CI), word=b"Production")
 
 cfg_text = dump(CONFIG, CI)
-add("config-duplicate-defaults.json", C, "$", cfg_text.replace('"benchmarks": {', '"defaults": {},\n  "benchmarks": {', 1))
-add("config-duplicate-regression.json", C, "$", cfg_text.replace('"regression": "5%",', '"regression": "5%", "regression": "50%",', 1))
-add("config-duplicate-glob.json", C, "$", cfg_text.replace('"*Parse*": [', '"*Parse*": [], "*Parse*": [', 1))
+add("config-duplicate-defaults.json", C, "$.defaults", cfg_text.replace('"benchmarks": {', '"defaults": {},\n  "benchmarks": {', 1))
+add("config-duplicate-regression.json", C, "$.defaults.regression", cfg_text.replace('"regression": "5%",', '"regression": "5%", "regression": "50%",', 1))
+add("config-duplicate-glob.json", C, "$.benchmarks['*Parse*']", cfg_text.replace('"*Parse*": [', '"*Parse*": [], "*Parse*": [', 1))
 
 DEF = "$.defaults"
 for name, path, value, field in [
@@ -708,7 +708,7 @@ HANDMADE = {
     "results-bad-histogram-base64.json": f"{SC}.histogram", "results-unknown-property.json": f"{B0}.launchs",
     "results-bad-category.json": f"{B0}.category", "results-bad-created-at.json": "$.createdAt",
     "results-empty-launch.json": f"{B0}.launches[0].samples", "results-zero-cores.json": "$.environment.cores",
-    "results-duplicate-property.json": "$", "unknown-format.json": "$",
+    "results-duplicate-property.json": "$.incomplete", "unknown-format.json": "$",
     "results-empty.json": "-", "results-whitespace-only.json": "-", "results-invalid-utf8.json": "-",
     "bdn-truncated-report-full.json": "$", "bdn-truncated-report-full-compressed.json": "$",
     "bdn-deep-nesting-report-full.json": "$", "bdn-negative-nanoseconds-report-full.json": f"{M}[2].Nanoseconds",
