@@ -61,6 +61,56 @@ public sealed class MalformedCorpusTests
     }
 
     [Theory]
+    [InlineData("results.json")]
+    [InlineData("bdn-report-full.json")]
+    [InlineData("bdn-report-brief.json")]
+    [InlineData("perfgate.json")]
+    public void TruncatedAtEveryOffsetIsAnInputErrorAtTheRoot(string name)
+    {
+        var control = File.ReadAllBytes(TestData.Path("malformed-controls", name)).AsSpan().TrimEnd("\n"u8).ToArray();
+        for (var length = 0; length < control.Length; length++)
+        {
+            var e = Assert.Throws<InputException>(() => Read(name, control.AsMemory(0, length)));
+            Assert.True(e.Field is null or "$", $"cut at {length}: {e.Message}");
+        }
+    }
+
+    [Theory]
+    [InlineData("results.json")]
+    [InlineData("bdn-report-full.json")]
+    [InlineData("bdn-report-brief.json")]
+    [InlineData("perfgate.json")]
+    public void NoSingleByteChangeEscapesAsAnythingButAnInputError(string name)
+    {
+        // Each byte in turn replaced by bytes that break the grammar, the encoding, a number or a string.
+        var control = File.ReadAllBytes(TestData.Path("malformed-controls", name));
+        var failures = new List<string>();
+        foreach (var replacement in "\"[:-e\\"u8.ToArray().Append((byte)0xFF))
+        {
+            for (var i = 0; i < control.Length; i++)
+            {
+                var changed = (byte[])control.Clone();
+                changed[i] = replacement;
+                try
+                {
+                    Read(name, changed);
+                }
+                catch (InputException e) when (!e.Message.Contains('\n', StringComparison.Ordinal))
+                {
+                }
+#pragma warning disable CA1031 // Collecting every escape gives one readable failure instead of the first.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failures.Add($"byte {i} = 0x{replacement:X2}: {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }
+
+        Assert.Empty(failures.Take(10));
+    }
+
+    [Theory]
     [MemberData(nameof(Files))]
     public void MalformedFileGivesOneLineNamingFileAndField(string name)
     {
@@ -79,6 +129,18 @@ public sealed class MalformedCorpusTests
         {
             Assert.Contains($": {expected}: ", e.Message, StringComparison.Ordinal);
         }
+    }
+
+    private static object Read(string name, ReadOnlyMemory<byte> bytes)
+    {
+        if (name == "perfgate.json")
+        {
+            return ConfigReader.Parse(bytes.Span, name);
+        }
+
+        using var document = JsonSource.Parse(bytes, name);
+        var root = JsonCursor.Root(document, name);
+        return name.StartsWith("bdn-", StringComparison.Ordinal) ? BenchmarkDotNetReport.Read(root) : ResultsJsonReader.Read(root);
     }
 
     private static Dictionary<string, (string, string?)> ReadManifest() =>

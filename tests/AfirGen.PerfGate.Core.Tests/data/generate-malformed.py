@@ -274,6 +274,8 @@ r_set("sample-negative-infinity-string", "benchmarks.0.launches.0.samples.1", "-
 r_set("sample-nan-lower-case-string", "benchmarks.0.launches.0.samples.1", "nan", S)
 r_set("sample-negative-overflow", "benchmarks.0.launches.0.samples.1", raw("-1e400"), S)
 r_set("sample-huge-digits", "benchmarks.0.launches.0.samples.1", raw("9" * 400), S)
+r_set("sample-1mb-digits", "benchmarks.0.launches.0.samples.1", raw("1" + "0" * MB), S)
+r_set("sample-1mb-fraction-underflow", "benchmarks.0.launches.0.samples.1", raw("0." + "0" * MB + "1"), S)
 r_set("latency-p95-infinity-string", "benchmarks.1.latency.p95", "Infinity", f"{B1}.latency.p95")
 r_set("latency-mean-overflow", "benchmarks.1.latency.mean", raw("1e999"), f"{B1}.latency.mean")
 r_set("throughput-overflow", "benchmarks.1.scenario.throughput", raw("1e400"), f"{SC}.throughput")
@@ -463,6 +465,7 @@ for name, path, value, field in [
     ("nanoseconds-negative-infinity-string", "Benchmarks.0.Measurements.2.Nanoseconds", "-Infinity", f"{M}[2].Nanoseconds"),
     ("nanoseconds-negative-zero", "Benchmarks.0.Measurements.1.Nanoseconds", raw("-0"), f"{M}[1].Nanoseconds"),
     ("nanoseconds-underflow", "Benchmarks.0.Measurements.1.Nanoseconds", raw("4e-400"), f"{M}[1].Nanoseconds"),
+    ("nanoseconds-1mb-digits", "Benchmarks.0.Measurements.1.Nanoseconds", raw("9" * MB), f"{M}[1].Nanoseconds"),
     ("nanoseconds-string", "Benchmarks.0.Measurements.1.Nanoseconds", "38700000", f"{M}[1].Nanoseconds"),
     ("operations-negative", "Benchmarks.0.Measurements.1.Operations", -1048576, f"{M}[1].Operations"),
     ("operations-fraction", "Benchmarks.0.Measurements.1.Operations", 0.5, f"{M}[1].Operations"),
