@@ -181,6 +181,7 @@ public sealed class MalformedInputTests
 
         Assert.True(r.ExitCode == 2, r.ToString());
         AssertOneLine(r.Stderr, bad, field);
+        Assert.Empty(r.Stdout);
         Assert.False(Directory.Exists(dir.File("perfgate-results")), "nothing is written from bad input");
     }
 
@@ -194,6 +195,7 @@ public sealed class MalformedInputTests
         var what = $"perfgate {string.Join(' ', args.Select(a => a.Length > 120 ? a[..120] + "…" : a))}";
         Assert.True(code == 2, $"{what}: exit {code}\n{stderr}");
         AssertOneLine(stderr.ToString(), names, field, what);
+        Assert.True(stdout.ToString().Length == 0, $"{what}: printed a partial result: {stdout}");
     }
 
     private static void AssertOneLine(string stderr, string names, string? field, string what = "")
