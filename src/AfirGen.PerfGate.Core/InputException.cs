@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AfirGen.PerfGate;
 
 /// <summary>Bad input: names the file, the JSON path or field, and what is wrong. The CLI turns it into one line and exit code 2.</summary>
@@ -42,6 +44,10 @@ public sealed class InputException : Exception
     {
         var text = field is null ? $"{file}: {problem}" : $"{file}: {field}: {problem}";
         // One line, always: a message with a newline would break the CLI's contract.
-        return text.ReplaceLineEndings(" ");
+        text = text.ReplaceLineEndings(" ");
+        // Other control characters quoted from a hostile file (escape sequences, vertical tabs) are shown, not obeyed.
+        return text.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || text.AsSpan().ContainsAnyInRange('\u007f', '\u009f')
+            ? string.Concat(text.Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : c.ToString()))
+            : text;
     }
 }

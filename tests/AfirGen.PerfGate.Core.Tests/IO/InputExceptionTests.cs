@@ -25,4 +25,12 @@ public sealed class InputExceptionTests
 
         Assert.Equal("perfgate.json: $.defaults.alpha: 2 is out of range (1E-09..0.5)", e.Message);
     }
+
+    [Fact]
+    public void ControlCharactersAreShownEscaped()
+    {
+        var e = new InputException("results.json", "$.schema", "schema \"\u001b[31mred\u000b\" is not supported");
+
+        Assert.Equal("results.json: $.schema: schema \"\\u001B[31mred\\u000B\" is not supported", e.Message);
+    }
 }

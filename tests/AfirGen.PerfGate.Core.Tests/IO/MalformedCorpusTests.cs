@@ -121,6 +121,7 @@ public sealed class MalformedCorpusTests
 
         Assert.DoesNotContain('\n', e.Message);
         Assert.DoesNotContain('\r', e.Message);
+        Assert.False(e.Message.Any(char.IsControl), "a control character from the file reaches the terminal");
         Assert.StartsWith(path, e.Message, StringComparison.Ordinal);
         Assert.Equal(path, e.File);
         Assert.True(e.Message.Length <= path.Length + MaxLineBeyondPath, $"{e.Message.Length} characters");

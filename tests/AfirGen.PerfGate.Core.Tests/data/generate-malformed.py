@@ -262,6 +262,8 @@ for name, value in [("schema-v2", "perfgate/results@2"), ("schema-v0", "perfgate
                     ("schema-trailing-space", "perfgate/results@1 "), ("schema-empty", ""),
                     ("schema-huge", "perfgate/results@" + "9" * MB)]:
     r_set(name, "schema", value, "$.schema")
+r_set("schema-terminal-escape", "schema", "\u001b[2J\u001b[31mperfgate/results@1", "$.schema")
+r_set("category-vertical-tab", "benchmarks.0.category", "micro\u000bfake: line", f"{B0}.category")
 r_set("schema-number", "schema", 1, "$.schema")
 r_set("schema-array", "schema", ["perfgate/results@1"], "$.schema")
 r_set("schema-null", "schema", None, "$")
@@ -563,6 +565,7 @@ for name, path, value, field in [
     ("regression-too-large", "defaults.regression", "5000%", f"{DEF}.regression"),
     ("regression-fullwidth-digit", "defaults.regression", "\uff15%", f"{DEF}.regression"),
     ("regression-arabic-indic-digit", "defaults.regression", "\u0665%", f"{DEF}.regression"),
+    ("regression-terminal-escape", "defaults.regression", "\u001b]0;owned\u00075%", f"{DEF}.regression"),
     ("regression-comma-decimal", "defaults.regression", "2,5%", f"{DEF}.regression"),
     ("regression-1mb", "defaults.regression", "5" * MB + "%", f"{DEF}.regression"),
     ("alpha-string", "defaults.alpha", "0.05", f"{DEF}.alpha"),
