@@ -126,10 +126,10 @@ internal static class JsonSource
         }
         catch (JsonException e)
         {
-            if (e.LineNumber is null && JsonDuplicateKey.Find(source().Span, options) is { } duplicate)
+            var location = JsonErrorLocation.Find(source().Span, options);
+            if (location is { DuplicateKey: true } duplicate)
             {
-                // The parser names the key but not where it is; the path is what the user needs to find it.
-                throw new InputException(file, duplicate, "this key is given twice in the same object; a value would be silently lost", e);
+                throw new InputException(file, duplicate.Path, "this key is given twice in the same object; a value would be silently lost", e);
             }
 
             var problem = Describe(e);
@@ -139,7 +139,7 @@ internal static class JsonSource
                 problem += " (NaN and Infinity are not valid JSON numbers)";
             }
 
-            throw new InputException(file, e.Path ?? "$", problem, e);
+            throw new InputException(file, location?.Path ?? "$", problem, e);
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class ConfigReaderTests
     public void TruncatedJsonIsBadInput()
     {
         var e = Assert.Throws<InputException>(() => Parse("""{ "defaults": { "regression": """));
-        Assert.Equal("$", e.Field);
+        Assert.Equal("$.defaults.regression", e.Field);
         Assert.Contains("invalid JSON", e.Message, StringComparison.Ordinal);
     }
 

@@ -159,6 +159,9 @@ def at(doc, path):
 
 RAW = "@@raw@@"
 
+# Where a truncated file ends depends on the cut; its error must still name a JSON path (and the line and byte).
+ANY_PATH = "$*"
+
 
 def setting(base, path, value, indent):
     """The base document with one value replaced; a value raw(...) is written as literal JSON text."""
@@ -227,13 +230,15 @@ def byte_cases(prefix, suffix, reader, base_text, word=b"Linux"):
     add(f"{prefix}json-number{suffix}", reader, "$", b"0")
     add(f"{prefix}json-true{suffix}", reader, "$", b"true")
     add(f"{prefix}two-documents{suffix}", reader, "$", body + b"\n" + body)
-    add(f"{prefix}nesting-65-levels{suffix}", reader, "$", nested(65, "[", "]"))
-    add(f"{prefix}nesting-1000-arrays{suffix}", reader, "$", nested(1000, "[", "]"))
-    add(f"{prefix}nesting-1000-objects{suffix}", reader, "$", nested(1000, '{"a":', "}"))
-    add(f"{prefix}nesting-100000-arrays{suffix}", reader, "$", nested(100000, "[", "]"))
-    add(f"{prefix}nesting-100000-unclosed{suffix}", reader, "$", "[" * 100000)
+    # The first container too deep is the 65th: its path is the one named.
+    too_deep_array, too_deep_object = "$" + "[0]" * 64, "$" + ".a" * 64
+    add(f"{prefix}nesting-65-levels{suffix}", reader, too_deep_array, nested(65, "[", "]"))
+    add(f"{prefix}nesting-1000-arrays{suffix}", reader, too_deep_array, nested(1000, "[", "]"))
+    add(f"{prefix}nesting-1000-objects{suffix}", reader, too_deep_object, nested(1000, '{"a":', "}"))
+    add(f"{prefix}nesting-100000-arrays{suffix}", reader, too_deep_array, nested(100000, "[", "]"))
+    add(f"{prefix}nesting-100000-unclosed{suffix}", reader, too_deep_array, "[" * 100000)
     for cut in (1, 2, 17, 100, 333, len(body) // 2, len(body) - 2, len(body) - 1):
-        add(f"{prefix}truncated-at-{cut:05d}{suffix}", reader, "$", body[:cut])
+        add(f"{prefix}truncated-at-{cut:05d}{suffix}", reader, ANY_PATH, body[:cut])
 
 
 # --- results@1 ---------------------------------------------------------------
@@ -270,8 +275,8 @@ r_set("schema-null", "schema", None, "$")
 
 # NaN and infinities, as literals (rejected by the JSON reader), as strings and as overflowing numbers.
 S = f"{B0}.launches[0].samples[1]"
-r_set("sample-nan-literal-2", "benchmarks.0.launches.0.samples.1", raw("NaN"), "$")
-r_set("sample-negative-infinity-literal", "benchmarks.0.launches.0.samples.1", raw("-Infinity"), "$")
+r_set("sample-nan-literal-2", "benchmarks.0.launches.0.samples.1", raw("NaN"), S)
+r_set("sample-negative-infinity-literal", "benchmarks.0.launches.0.samples.1", raw("-Infinity"), S)
 r_set("sample-negative-infinity-string", "benchmarks.0.launches.0.samples.1", "-Infinity", S)
 r_set("sample-nan-lower-case-string", "benchmarks.0.launches.0.samples.1", "nan", S)
 r_set("sample-negative-overflow", "benchmarks.0.launches.0.samples.1", raw("-1e400"), S)
@@ -281,7 +286,7 @@ r_set("sample-1mb-fraction-underflow", "benchmarks.0.launches.0.samples.1", raw(
 r_set("latency-p95-infinity-string", "benchmarks.1.latency.p95", "Infinity", f"{B1}.latency.p95")
 r_set("latency-mean-overflow", "benchmarks.1.latency.mean", raw("1e999"), f"{B1}.latency.mean")
 r_set("throughput-overflow", "benchmarks.1.scenario.throughput", raw("1e400"), f"{SC}.throughput")
-r_set("hit-rate-nan-literal", "benchmarks.1.scenario.hitRate", raw("NaN"), "$")
+r_set("hit-rate-nan-literal", "benchmarks.1.scenario.hitRate", raw("NaN"), f"{SC}.hitRate")
 r_set("improvement-nan-string", "benchmarks.1.scenario.improvement", "NaN", f"{SC}.improvement")
 r_set("gen0-infinity-string", "benchmarks.0.memory.gen0PerThousand", "Infinity", f"{B0}.memory.gen0PerThousand")
 r_set("machine-cpu-overflow", "benchmarks.1.scenario.system.machineCpu", raw("1e309"), f"{SC}.system.machineCpu")
@@ -415,12 +420,12 @@ r_set("unknown-latency-property", "benchmarks.1.latency.p75", 1, f"{B1}.latency.
 r_set("unknown-scenario-property", "benchmarks.1.scenario.p95", 1, f"{SC}.p95")
 r_set("unknown-system-property", "benchmarks.1.scenario.system.cpu", 1, f"{SC}.system.cpu")
 r_set("succeeded-micro-without-launches", "benchmarks.0.launches", [], f"{B0}.launches")
-r_set("trailing-comma", "benchmarks.0.launches.0.samples", raw("[36.9, 37.4,]"), "$")
+r_set("trailing-comma", "benchmarks.0.launches.0.samples", raw("[36.9, 37.4,]"), f"{B0}.launches[0].samples[2]")
 r_set("comment", "incomplete", raw("false /* not yet */"), "$")
-r_set("single-quoted-string", "environment.os", raw("'Linux'"), "$")
-r_set("leading-zero-number", "benchmarks.0.launches.0.samples.0", raw("036.9"), "$")
-r_set("hex-number", "benchmarks.0.launches.0.samples.0", raw("0x24"), "$")
-r_set("unescaped-control-character", "environment.os", raw('"Lin\tux"'), "$")
+r_set("single-quoted-string", "environment.os", raw("'Linux'"), "$.environment.os")
+r_set("leading-zero-number", "benchmarks.0.launches.0.samples.0", raw("036.9"), f"{B0}.launches[0].samples[0]")
+r_set("hex-number", "benchmarks.0.launches.0.samples.0", raw("0x24"), f"{B0}.launches[0].samples[0]")
+r_set("unescaped-control-character", "environment.os", raw('"Lin\tux"'), "$.environment.os")
 
 # --- baselines: a results@1 file whose stored noise model is broken ------------
 
@@ -428,7 +433,7 @@ for name, value, field in [
     ("launch-noise-negative", -0.05, f"{B0}.launchNoise"),
     ("launch-noise-nan-string", "NaN", f"{B0}.launchNoise"),
     ("launch-noise-overflow", raw("1e400"), f"{B0}.launchNoise"),
-    ("launch-noise-infinity-literal", raw("Infinity"), "$"),
+    ("launch-noise-infinity-literal", raw("Infinity"), f"{B0}.launchNoise"),
     ("launch-noise-object", {"cv": 0.05}, f"{B0}.launchNoise"),
 ]:
     add(f"baseline-{name}.json", R, field, setting(RESULTS, "benchmarks.0.launchNoise", value, RI))
@@ -455,14 +460,14 @@ def d_set(name, path, value, field, base=BDN_FULL, suffix=F, indent=DI):
 byte_cases("bdn-", F, D, dump(BDN_FULL, DI))
 compressed = json.dumps(BDN_FULL, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 for cut in (1, 40, 400, len(compressed) // 2, len(compressed) - 1):
-    add(f"bdn-truncated-at-{cut:05d}{FC}", D, "$", compressed[:cut])
+    add(f"bdn-truncated-at-{cut:05d}{FC}", D, ANY_PATH, compressed[:cut])
 brief = dump(BDN_BRIEF, DI).encode("utf-8")
 for cut in (3, len(brief) // 2, len(brief) - 1):
-    add(f"bdn-truncated-at-{cut:05d}{BR}", D, "$", brief[:cut])
+    add(f"bdn-truncated-at-{cut:05d}{BR}", D, ANY_PATH, brief[:cut])
 
 for name, path, value, field in [
     ("nanoseconds-nan-string", "Benchmarks.0.Measurements.1.Nanoseconds", "NaN", f"{M}[1].Nanoseconds"),
-    ("nanoseconds-nan-literal", "Benchmarks.0.Measurements.1.Nanoseconds", raw("NaN"), "$"),
+    ("nanoseconds-nan-literal", "Benchmarks.0.Measurements.1.Nanoseconds", raw("NaN"), f"{M}[1].Nanoseconds"),
     ("nanoseconds-overflow", "Benchmarks.0.Measurements.1.Nanoseconds", raw("1e400"), f"{M}[1].Nanoseconds"),
     ("nanoseconds-negative-infinity-string", "Benchmarks.0.Measurements.2.Nanoseconds", "-Infinity", f"{M}[2].Nanoseconds"),
     ("nanoseconds-negative-zero", "Benchmarks.0.Measurements.1.Nanoseconds", raw("-0"), f"{M}[1].Nanoseconds"),
@@ -525,7 +530,7 @@ for name, path, value, field in [
     ("original-values-object", "Benchmarks.0.Statistics.OriginalValues", {"0": 36.9}, f"{BB0}.Statistics.OriginalValues"),
     ("original-values-string-item", "Benchmarks.0.Statistics.OriginalValues.0", "fast", f"{BB0}.Statistics.OriginalValues[0]"),
     ("statistics-string", "Benchmarks.0.Statistics", "n/a", f"{BB0}.Statistics"),
-    ("original-values-nan-literal", "Benchmarks.0.Statistics.OriginalValues.0", raw("NaN"), "$"),
+    ("original-values-nan-literal", "Benchmarks.0.Statistics.OriginalValues.0", raw("NaN"), f"{BB0}.Statistics.OriginalValues[0]"),
 ]:
     d_set(name, path, value, field, base=BDN_BRIEF, suffix=BR)
 
@@ -572,7 +577,7 @@ for name, path, value, field in [
     ("alpha-zero", "defaults.alpha", 0, f"{DEF}.alpha"),
     ("alpha-negative", "defaults.alpha", -0.05, f"{DEF}.alpha"),
     ("alpha-overflow", "defaults.alpha", raw("1e400"), f"{DEF}.alpha"),
-    ("alpha-nan-literal", "defaults.alpha", raw("NaN"), "$"),
+    ("alpha-nan-literal", "defaults.alpha", raw("NaN"), f"{DEF}.alpha"),
     ("launch-noise-negative", "defaults.launchNoise", "-3%", f"{DEF}.launchNoise"),
     ("allocation-regression-number", "defaults.allocationRegression", 0, f"{DEF}.allocationRegression"),
     ("thresholds-string", "defaults.thresholds", "p95<100ms", f"{DEF}.thresholds"),
@@ -696,15 +701,15 @@ c_del("target-missing-url", "target.url", "$.target")
 # ---------------------------------------------------------------- hand-made files (already committed)
 
 HANDMADE = {
-    "results-truncated.json": "$", "results-trailing-garbage.json": "$", "results-not-an-object.json": "$",
+    "results-truncated.json": ANY_PATH, "results-trailing-garbage.json": "$", "results-not-an-object.json": "$",
     "results-wrong-schema-version.json": "$.schema", "results-missing-schema.json": "$",
     "results-schema-not-string.json": "$.schema", "results-nan-sample.json": f"{S}",
-    "results-infinity-sample.json": S, "results-nan-literal-sample.json": "$",
-    "results-infinity-literal-sample.json": "$", "results-overflow-sample.json": S,
+    "results-infinity-sample.json": S, "results-nan-literal-sample.json": ANY_PATH,
+    "results-infinity-literal-sample.json": ANY_PATH, "results-overflow-sample.json": S,
     "results-negative-sample.json": f"{B0}.launches[1].samples[0]",
     "results-zero-sample.json": f"{B0}.launches[1].samples[1]", "results-zero-latency-p95.json": f"{B1}.latency.p95",
     "results-nan-launch-noise.json": f"{B0}.launchNoise", "results-duplicate-id.json": f"{B1}.id",
-    "results-empty-id.json": f"{B0}.id", "results-huge-id.json": f"{B0}.id", "results-deep-nesting.json": "$",
+    "results-empty-id.json": f"{B0}.id", "results-huge-id.json": f"{B0}.id", "results-deep-nesting.json": ANY_PATH,
     "results-wrong-type-samples.json": f"{B0}.launches[0].samples", "results-wrong-type-cores.json": "$.environment.cores",
     "results-wrong-type-incomplete.json": "$.incomplete", "results-missing-benchmarks.json": "$",
     "results-missing-id.json": B0, "results-missing-created-at.json": "$",
@@ -716,8 +721,8 @@ HANDMADE = {
     "results-empty-launch.json": f"{B0}.launches[0].samples", "results-zero-cores.json": "$.environment.cores",
     "results-duplicate-property.json": "$.incomplete", "unknown-format.json": "$",
     "results-empty.json": "-", "results-whitespace-only.json": "-", "results-invalid-utf8.json": "-",
-    "bdn-truncated-report-full.json": "$", "bdn-truncated-report-full-compressed.json": "$",
-    "bdn-deep-nesting-report-full.json": "$", "bdn-negative-nanoseconds-report-full.json": f"{M}[2].Nanoseconds",
+    "bdn-truncated-report-full.json": ANY_PATH, "bdn-truncated-report-full-compressed.json": ANY_PATH,
+    "bdn-deep-nesting-report-full.json": ANY_PATH, "bdn-negative-nanoseconds-report-full.json": f"{M}[2].Nanoseconds",
     "bdn-zero-nanoseconds-report-full.json": f"{M}[3].Nanoseconds", "bdn-zero-operations-report-full.json": f"{M}[1].Operations",
     "bdn-infinity-nanoseconds-report-full.json": f"{M}[1].Nanoseconds",
     "bdn-wrong-type-launch-index-report-full.json": f"{M}[1].LaunchIndex", "bdn-missing-operations-report-full.json": f"{M}[1]",
@@ -761,7 +766,7 @@ def main():
     rows = [(n, "config" if n.startswith("config-") else "results", f) for n, f in HANDMADE.items()]
     rows += [(n, "config" if r == C else "results", f) for n, r, f, _ in cases]
     with open(MANIFEST, "w", encoding="utf-8", newline="\n") as f:
-        f.write("# file\treader\tfield the error must name (- when the file is broken below the JSON level)\n")
+        f.write("# file\treader\tfield the error must name (- when the file is broken below the JSON level, $* for any JSON path)\n")
         for name, reader, field in sorted(rows):
             f.write(f"{name}\t{reader}\t{cap(field)}\n")
     print(f"{len(rows)} files ({len(cases)} generated, {len(HANDMADE)} hand-made)")
