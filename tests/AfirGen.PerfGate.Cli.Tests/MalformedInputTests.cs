@@ -118,6 +118,8 @@ public sealed class MalformedInputTests
     [Theory]
     [InlineData("compare {bad} {good}")]
     [InlineData("compare {good} {bad}")]
+    [InlineData("compare {bad} {bad}")]
+    [InlineData("merge {bad} {bad} --output {written}")]
     [InlineData("report {bad} --output {written}")]
     [InlineData("report {good} --baseline {bad} --output {written}")]
     [InlineData("baseline save {bad} --to {written}")]
