@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.IO;
 using AfirGen.PerfGate.Thresholds;
 
 namespace AfirGen.PerfGate.Config;
@@ -39,21 +40,8 @@ public static class ConfigReader
     /// <summary>Parses config JSON; <paramref name="source"/> names it in errors.</summary>
     public static PerfGateConfig Parse(ReadOnlySpan<byte> json, string source)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(json))
-        {
-            throw new InputException(source, null, "not valid UTF-8");
-        }
-
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
-        }
-        catch (JsonException e)
-        {
-            throw new InputException(source, e.Path is { Length: > 0 } p ? p : null, $"not valid JSON ({FirstSentence(e.Message)})");
-        }
-
+        // The same byte-level checks as every results file: encoding, emptiness, depth, duplicate keys.
+        var doc = JsonSource.Parse(json.ToArray(), source, JsonSource.HandEdited);
         using (doc)
         {
             var root = doc.RootElement;
@@ -133,6 +121,11 @@ public static class ConfigReader
                 throw new InputException(source, path, "empty glob");
             }
 
+            if (p.Name.Length > JsonCursor.MaxIdLength)
+            {
+                throw new InputException(source, path, string.Create(CultureInfo.InvariantCulture, $"glob is {p.Name.Length} characters long; at most {JsonCursor.MaxIdLength} are allowed"));
+            }
+
             overrides.Add(new ThresholdOverride(p.Name, ReadExpressions(p.Value, source, path)));
         }
     }
@@ -170,7 +163,11 @@ public static class ConfigReader
     private static double Number(JsonElement e, string source, string path, double min, double max)
     {
         Expect(e, JsonValueKind.Number, source, path);
-        var v = e.GetDouble();
+        if (!e.TryGetDouble(out var v) || !double.IsFinite(v))
+        {
+            throw new InputException(source, path, $"{e.GetRawText()} is out of range; expected a finite number");
+        }
+
         return v >= min && v <= max
             ? v
             : throw new InputException(source, path, string.Create(CultureInfo.InvariantCulture, $"{v} is out of range ({min}..{max})"));
@@ -193,10 +190,4 @@ public static class ConfigReader
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(". ", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
-    }
 }

@@ -23,7 +23,7 @@ internal static class ProjectsConfigReader
                 throw new InputException(source, path, "expected a project path");
             }
 
-            list.Add(Path.GetFullPath(Path.Combine(baseDirectory, relative)));
+            list.Add(ConfigPath.Resolve(baseDirectory, relative, source, path));
         }
 
         return list;

@@ -273,7 +273,7 @@ internal static partial class ScenarioConfigReader
             return variable with { Values = NonEmptyList(l, i => i.Element.ValueKind == JsonValueKind.Number ? i.Element.GetRawText() : i.String()) };
         }
 
-        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file!.Value.File)) ?? ".", file.Value.String());
+        var path = ConfigPath.Resolve(Path.GetDirectoryName(Path.GetFullPath(file!.Value.File)) ?? ".", file.Value.String(), file.Value.File, file.Value.Path);
         string[] lines;
         try
         {

@@ -12,7 +12,7 @@ internal static class TargetConfigReader
         var at = new JsonCursor(element, "$.target", source).Object();
         at.RejectUnknown("project", "command", "url", "ready", "env", "startTimeout");
         var directory = Path.GetDirectoryName(Path.GetFullPath(source)) ?? System.Environment.CurrentDirectory;
-        var project = at.OptionalProperty("project") is { } p ? Path.GetFullPath(Path.Combine(directory, p.String())) : null;
+        var project = at.OptionalProperty("project") is { } p ? ConfigPath.Resolve(directory, p.String(), source, p.Path) : null;
         var command = at.OptionalProperty("command")?.Items().Select(c => c.String()).ToList() ?? [];
         if ((project is null) == (command.Count == 0))
         {
@@ -21,7 +21,10 @@ internal static class TargetConfigReader
 
         var urlAt = at.Property("url");
         var url = Absolute(urlAt, urlAt.String());
-        var ready = at.OptionalProperty("ready") is { } r ? Absolute(r, new Uri(url, r.String()).ToString()) : url;
+        // "ready" may be relative to the url ("/health"); a text that cannot be resolved at all is as wrong as a bad absolute one.
+        var ready = at.OptionalProperty("ready") is { } r
+            ? Absolute(r, Uri.TryCreate(url, r.String(), out var resolved) ? resolved.ToString() : r.String())
+            : url;
         return new TargetDefinition
         {
             Project = project,

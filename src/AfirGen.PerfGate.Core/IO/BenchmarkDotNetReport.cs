@@ -43,7 +43,7 @@ internal static class BenchmarkDotNetReport
 
     private static BenchmarkResult ReadBenchmark(JsonCursor at)
     {
-        var parameters = ReadParameters(at.OptionalProperty("Parameters")?.String());
+        var parameters = at.OptionalProperty("Parameters") is { } p ? ReadParameters(p) : [];
         var idAt = at.OptionalProperty("FullName");
         var id = idAt is { } fullName ? fullName.Id() : DisplayId(at, parameters);
         var launches = ReadLaunches(at);
@@ -71,17 +71,21 @@ internal static class BenchmarkDotNetReport
     }
 
     /// <summary>Splits BenchmarkDotNet's "A=1&amp;B=x" parameter string, keeping declaration order.</summary>
-    private static List<KeyValuePair<string, string>> ReadParameters(string? text)
+    private static List<KeyValuePair<string, string>> ReadParameters(JsonCursor at)
     {
-        if (string.IsNullOrEmpty(text))
+        var text = at.String();
+        if (text.Length == 0)
         {
             return [];
         }
 
-        return text.Split('&')
+        var parameters = text.Split('&')
             .Select(pair => pair.Split('=', 2))
             .Select(kv => KeyValuePair.Create(kv[0], kv.Length > 1 ? kv[1] : string.Empty))
             .ToList();
+        return parameters.All(p => p.Key.Length <= JsonCursor.MaxIdLength && p.Value.Length <= JsonCursor.MaxIdLength)
+            ? parameters
+            : throw at.Fail($"a parameter name or value is longer than {JsonCursor.MaxIdLength} characters");
     }
 
     private static List<Launch> ReadLaunches(JsonCursor at)

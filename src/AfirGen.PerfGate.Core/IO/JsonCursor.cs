@@ -66,13 +66,20 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
         return element.EnumerateArray().Select((item, i) => new JsonCursor(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), file));
     }
 
-    /// <summary>The properties of an object, each with its path.</summary>
+    /// <summary>The properties of an object, each with its path; a name longer than <see cref="MaxIdLength"/> is an error.</summary>
     public IEnumerable<(string Name, JsonCursor Value)> Properties()
     {
         var element = Object().Element;
         var path = Path;
         var file = File;
-        return element.EnumerateObject().Select(p => (p.Name, new JsonCursor(p.Value, Child(path, p.Name), file)));
+        return element.EnumerateObject().Select(p =>
+        {
+            var at = new JsonCursor(p.Value, Child(path, p.Name), file);
+            // Names of parameters, error classes and headers end up in ids and reports.
+            return p.Name.Length <= MaxIdLength
+                ? (p.Name, at)
+                : throw at.Fail(string.Create(CultureInfo.InvariantCulture, $"name is {p.Name.Length} characters long; at most {MaxIdLength} are allowed"));
+        });
     }
 
     /// <summary>Reads every item of an array, requiring the ids <paramref name="idOf"/> gives to be unique; a duplicate is blamed on its <paramref name="idProperty"/>.</summary>
@@ -115,6 +122,15 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
         return id.Length <= MaxIdLength
             ? id
             : throw Fail(string.Create(CultureInfo.InvariantCulture, $"id is {id.Length} characters long; at most {MaxIdLength} are allowed"));
+    }
+
+    /// <summary>A string of at most <see cref="MaxIdLength"/> characters (a parameter value, a name).</summary>
+    public string ShortString()
+    {
+        var text = String();
+        return text.Length <= MaxIdLength
+            ? text
+            : throw Fail(string.Create(CultureInfo.InvariantCulture, $"is {text.Length} characters long; at most {MaxIdLength} are allowed"));
     }
 
     /// <summary>A boolean.</summary>
@@ -208,7 +224,8 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
     private static bool IsNonFiniteName(string? text) =>
         text is not null && (text.Contains("NaN", StringComparison.OrdinalIgnoreCase) || text.Contains("Infinity", StringComparison.OrdinalIgnoreCase));
 
-    private static string Child(string path, string name) =>
+    /// <summary>The path of property <paramref name="name"/> under <paramref name="path"/>: dotted for plain names, bracketed otherwise.</summary>
+    public static string Child(string path, string name) =>
         name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(name[0])
             ? $"{path}.{name}"
             : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";

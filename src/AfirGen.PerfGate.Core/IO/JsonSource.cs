@@ -12,13 +12,21 @@ internal static class JsonSource
     /// <summary>The deepest nesting accepted; deeper input is rejected rather than risking a stack overflow downstream.</summary>
     public const int MaxDepth = 64;
 
-    private static readonly JsonDocumentOptions Options = new()
+    /// <summary>Files perfgate and BenchmarkDotNet write: plain JSON only.</summary>
+    public static readonly JsonDocumentOptions Strict = new()
     {
         MaxDepth = MaxDepth,
         AllowTrailingCommas = false,
         CommentHandling = JsonCommentHandling.Disallow,
         // A key given twice would silently lose one of its values.
         AllowDuplicateProperties = false,
+    };
+
+    /// <summary>Files people edit by hand (perfgate.json): comments and trailing commas are allowed, a key given twice still is not.</summary>
+    public static readonly JsonDocumentOptions HandEdited = Strict with
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
     };
 
     /// <summary>Reads and parses the file at <paramref name="path"/>.</summary>
@@ -68,7 +76,10 @@ internal static class JsonSource
     }
 
     /// <summary>Parses UTF-8 bytes (an optional byte order mark is skipped).</summary>
-    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, string file)
+    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, string file) => Parse(utf8, file, Strict);
+
+    /// <summary>Parses UTF-8 bytes with the given <paramref name="options"/> (an optional byte order mark is skipped).</summary>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, string file, JsonDocumentOptions options)
     {
         var span = utf8.Span;
         var start = span.StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
@@ -84,7 +95,7 @@ internal static class JsonSource
             throw new InputException(file, null, string.Create(CultureInfo.InvariantCulture, $"invalid UTF-8 at byte {invalidAt + start}"));
         }
 
-        return Guard(file, () => JsonDocument.Parse(body, Options), () => body);
+        return Guard(file, () => JsonDocument.Parse(body, options), () => body, options);
     }
 
     /// <summary>Parses JSON text already decoded to a string.</summary>
@@ -98,7 +109,7 @@ internal static class JsonSource
 
         try
         {
-            return Guard(file, () => JsonDocument.Parse(json, Options), () => Encoding.UTF8.GetBytes(json));
+            return Guard(file, () => JsonDocument.Parse(json, Strict), () => Encoding.UTF8.GetBytes(json), Strict);
         }
         catch (ArgumentException e)
         {
@@ -107,7 +118,7 @@ internal static class JsonSource
         }
     }
 
-    private static JsonDocument Guard(string file, Func<JsonDocument> parse, Func<ReadOnlyMemory<byte>> source)
+    private static JsonDocument Guard(string file, Func<JsonDocument> parse, Func<ReadOnlyMemory<byte>> source, JsonDocumentOptions options)
     {
         try
         {
@@ -115,6 +126,12 @@ internal static class JsonSource
         }
         catch (JsonException e)
         {
+            var location = JsonErrorLocation.Find(source().Span, options);
+            if (location is { DuplicateKey: true } duplicate)
+            {
+                throw new InputException(file, duplicate.Path, "this key is given twice in the same object; a value would be silently lost", e);
+            }
+
             var problem = Describe(e);
             if (StartsNonFinite(source().Span, e))
             {
@@ -122,7 +139,7 @@ internal static class JsonSource
                 problem += " (NaN and Infinity are not valid JSON numbers)";
             }
 
-            throw new InputException(file, e.Path ?? "$", problem, e);
+            throw new InputException(file, location?.Path ?? "$", problem, e);
         }
     }
 

@@ -76,7 +76,7 @@ internal static class ResultsJsonReader
             Category = category,
             Status = status,
             Error = at.OptionalProperty("error")?.String(),
-            Parameters = at.Property("parameters").Properties().Select(p => KeyValuePair.Create(p.Name, p.Value.String())).ToList(),
+            Parameters = at.Property("parameters").Properties().Select(p => KeyValuePair.Create(p.Name, p.Value.ShortString())).ToList(),
             LaunchNoise = at.OptionalProperty("launchNoise")?.NonNegative(),
             Launches = launches,
             Memory = at.OptionalProperty("memory") is { } memory ? ReadMemory(memory) : null,

@@ -38,6 +38,12 @@ public sealed partial record Threshold(ThresholdMetric Metric, ThresholdOperator
 
         var unit = match.Groups["unit"].Value;
         var value = number * UnitFactor(metric, unit, text, source, field);
+        if (value <= 0 && IsTime(metric))
+        {
+            // Every measured time is above zero: such a bound could never pass, so it is a typo, not a wish.
+            throw new InputException(source, field, $"'{Shorten(text)}': a time bound must be greater than zero");
+        }
+
         if (metric == ThresholdMetric.Regression && op is ThresholdOperator.Greater or ThresholdOperator.GreaterOrEqual)
         {
             throw new InputException(source, field, $"'{Shorten(text)}': regression takes < or <=, e.g. regression<5%");
@@ -125,6 +131,9 @@ public sealed partial record Threshold(ThresholdMetric Metric, ThresholdOperator
         };
         return factor ?? throw new InputException(source, field, $"'{Shorten(text)}': unit '{Shorten(unit)}' does not fit {metric.ToString().ToLowerInvariant()}; {ExpectedUnits(metric)}");
     }
+
+    private static bool IsTime(ThresholdMetric metric) => metric is ThresholdMetric.Mean or ThresholdMetric.Median or ThresholdMetric.P90
+        or ThresholdMetric.P95 or ThresholdMetric.P99 or ThresholdMetric.P999 or ThresholdMetric.Min or ThresholdMetric.Max;
 
     private static string ExpectedUnits(ThresholdMetric metric) => metric switch
     {

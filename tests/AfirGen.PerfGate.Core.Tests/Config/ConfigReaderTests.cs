@@ -50,7 +50,8 @@ public sealed class ConfigReaderTests
     public void TruncatedJsonIsBadInput()
     {
         var e = Assert.Throws<InputException>(() => Parse("""{ "defaults": { "regression": """));
-        Assert.Contains("not valid JSON", e.Message, StringComparison.Ordinal);
+        Assert.Equal("$.defaults.regression", e.Field);
+        Assert.Contains("invalid JSON", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,114 +1,163 @@
+using AfirGen.PerfGate.Config;
 using AfirGen.PerfGate.IO;
 
 namespace AfirGen.PerfGate.Tests.IO;
 
+/// <summary>
+/// The malformed-input guarantee at the reader level: every file of data/malformed is rejected with one
+/// <see cref="InputException"/> line that names the file and the field data/malformed.tsv expects (data/README.md).
+/// </summary>
 public sealed class MalformedCorpusTests
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "data", "malformed");
+    // The file path comes first in every message; beyond it a line stays short enough to read in a CI log.
+    private const int MaxLineBeyondPath = 1000;
 
-    // The JSON path each file must be blamed on; files absent here are broken below the JSON level (bytes, emptiness).
-    private static readonly Dictionary<string, string> ExpectedPaths = new()
-    {
-        ["results-truncated.json"] = "$",
-        ["results-trailing-garbage.json"] = "$",
-        ["results-not-an-object.json"] = "$",
-        ["results-wrong-schema-version.json"] = "$.schema",
-        ["results-missing-schema.json"] = "$",
-        ["results-schema-not-string.json"] = "$.schema",
-        ["results-nan-sample.json"] = "$.benchmarks[0].launches[0].samples[1]",
-        ["results-infinity-sample.json"] = "$.benchmarks[0].launches[0].samples[1]",
-        ["results-nan-literal-sample.json"] = "$",
-        ["results-infinity-literal-sample.json"] = "$",
-        ["results-overflow-sample.json"] = "$.benchmarks[0].launches[0].samples[1]",
-        ["results-negative-sample.json"] = "$.benchmarks[0].launches[1].samples[0]",
-        ["results-zero-sample.json"] = "$.benchmarks[0].launches[1].samples[1]",
-        ["results-zero-latency-p95.json"] = "$.benchmarks[1].latency.p95",
-        ["results-nan-launch-noise.json"] = "$.benchmarks[0].launchNoise",
-        ["results-duplicate-id.json"] = "$.benchmarks[1].id",
-        ["results-empty-id.json"] = "$.benchmarks[0].id",
-        ["results-huge-id.json"] = "$.benchmarks[0].id",
-        ["results-deep-nesting.json"] = "$",
-        ["results-wrong-type-samples.json"] = "$.benchmarks[0].launches[0].samples",
-        ["results-wrong-type-cores.json"] = "$.environment.cores",
-        ["results-wrong-type-incomplete.json"] = "$.incomplete",
-        ["results-missing-benchmarks.json"] = "$",
-        ["results-missing-id.json"] = "$.benchmarks[0]",
-        ["results-missing-created-at.json"] = "$",
-        ["results-negative-allocated-bytes.json"] = "$.benchmarks[0].memory.allocatedBytesPerOperation",
-        ["results-negative-requests.json"] = "$.benchmarks[1].scenario.requests",
-        ["results-negative-error-count.json"] = "$.benchmarks[1].scenario.errors.timeout",
-        ["results-fractional-latency-count.json"] = "$.benchmarks[1].latency.count",
-        ["results-hit-rate-above-one.json"] = "$.benchmarks[1].scenario.hitRate",
-        ["results-bad-histogram-base64.json"] = "$.benchmarks[1].scenario.histogram",
-        ["results-unknown-property.json"] = "$.benchmarks[0].launchs",
-        ["results-bad-category.json"] = "$.benchmarks[0].category",
-        ["results-bad-created-at.json"] = "$.createdAt",
-        ["results-empty-launch.json"] = "$.benchmarks[0].launches[0].samples",
-        ["results-zero-cores.json"] = "$.environment.cores",
-        ["results-duplicate-property.json"] = "$",
-        ["unknown-format.json"] = "$",
-        ["bdn-truncated-report-full.json"] = "$",
-        ["bdn-truncated-report-full-compressed.json"] = "$",
-        ["bdn-deep-nesting-report-full.json"] = "$",
-        ["bdn-negative-nanoseconds-report-full.json"] = "$.Benchmarks[0].Measurements[2].Nanoseconds",
-        ["bdn-zero-nanoseconds-report-full.json"] = "$.Benchmarks[0].Measurements[3].Nanoseconds",
-        ["bdn-zero-operations-report-full.json"] = "$.Benchmarks[0].Measurements[1].Operations",
-        ["bdn-infinity-nanoseconds-report-full.json"] = "$.Benchmarks[0].Measurements[1].Nanoseconds",
-        ["bdn-wrong-type-launch-index-report-full.json"] = "$.Benchmarks[0].Measurements[1].LaunchIndex",
-        ["bdn-missing-operations-report-full.json"] = "$.Benchmarks[0].Measurements[1]",
-        ["bdn-benchmarks-not-array-report-full.json"] = "$.Benchmarks",
-        ["bdn-duplicate-full-name-report-full.json"] = "$.Benchmarks[1].FullName",
-        ["bdn-huge-full-name-report-full.json"] = "$.Benchmarks[0].FullName",
-        ["bdn-empty-full-name-report-full.json"] = "$.Benchmarks[0].FullName",
-        ["bdn-negative-allocated-bytes-report-full.json"] = "$.Benchmarks[0].Memory.BytesAllocatedPerOperation",
-        ["bdn-zero-cores-report-full.json"] = "$.HostEnvironmentInfo.LogicalCoreCount",
-        ["bdn-nan-original-value-report-brief.json"] = "$.Benchmarks[0].Statistics.OriginalValues[1]",
-    };
+    // The manifest's mark for "some JSON path": where a truncated file ends depends on the cut.
+    private const string AnyPath = "$*";
 
-    private static readonly string[] NoPath =
-    [
-        "results-empty.json", "results-whitespace-only.json", "results-invalid-utf8.json",
-        "bdn-empty-report-full.json", "bdn-invalid-utf8-report-full.json",
-    ];
+    private static readonly string Folder = TestData.Path("malformed");
 
-    public static TheoryData<string> Files() => new(Directory.GetFiles(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+    private static readonly Dictionary<string, (string Reader, string? Field)> Manifest = ReadManifest();
+
+    public static TheoryData<string> Files() => new(Manifest.Keys.Order(StringComparer.Ordinal));
 
     [Fact]
-    public void CorpusHasAtLeastThirtyFilesAcrossBothFormats()
+    public void ManifestListsEveryCorpusFileAndNothingElse()
     {
-        var names = Directory.GetFiles(Folder).Select(Path.GetFileName).ToList();
-        Assert.True(names.Count >= 30, $"{names.Count} files");
-        Assert.Contains(names, n => n!.StartsWith("bdn-"));
-        Assert.Contains(names, n => n!.StartsWith("results-"));
+        var files = Directory.GetFileSystemEntries(Folder).Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(files.Except(Manifest.Keys));
+        Assert.Empty(Manifest.Keys.Except(files));
     }
 
     [Fact]
-    public void EveryCorpusFileHasAnExpectation()
+    public void CorpusHasAtLeastTwoHundredFilesAcrossEveryReader()
     {
-        var unexpected = Directory.GetFiles(Folder).Select(f => Path.GetFileName(f)!)
-            .Where(n => !ExpectedPaths.ContainsKey(n) && !NoPath.Contains(n)).ToList();
-        Assert.True(unexpected.Count == 0, string.Join(", ", unexpected));
+        Assert.True(Manifest.Count >= 200, $"{Manifest.Count} files");
+        Assert.True(Manifest.Keys.Count(n => n.StartsWith("results-", StringComparison.Ordinal)) >= 50);
+        Assert.True(Manifest.Keys.Count(n => n.StartsWith("baseline-", StringComparison.Ordinal)) >= 5);
+        Assert.True(Manifest.Keys.Count(n => n.StartsWith("bdn-", StringComparison.Ordinal) && n.EndsWith("-report-full.json", StringComparison.Ordinal)) >= 30);
+        Assert.True(Manifest.Keys.Count(n => n.StartsWith("bdn-", StringComparison.Ordinal) && n.EndsWith("-report-full-compressed.json", StringComparison.Ordinal)) >= 3);
+        Assert.True(Manifest.Keys.Count(n => n.StartsWith("bdn-", StringComparison.Ordinal) && n.EndsWith("-report-brief.json", StringComparison.Ordinal)) >= 5);
+        Assert.True(Manifest.Keys.Count(n => n.StartsWith("config-threshold-", StringComparison.Ordinal)) >= 20);
+        Assert.True(Manifest.Keys.Count(n => n.StartsWith("config-", StringComparison.Ordinal)) >= 50);
+    }
+
+    [Theory]
+    [InlineData("results.json")]
+    [InlineData("bdn-report-full.json")]
+    [InlineData("bdn-report-brief.json")]
+    public void ControlResultsFileIsValid(string name)
+    {
+        // Every corpus file is one of these with one thing broken, so each is rejected for the reason its name gives.
+        var set = ResultLoader.Load(TestData.Path("malformed-controls", name));
+
+        Assert.Equal(2, set.Benchmarks.Count);
+    }
+
+    [Fact]
+    public void ControlConfigIsValid()
+    {
+        var config = ConfigReader.Read(TestData.Path("malformed-controls", "perfgate.json"));
+
+        Assert.Equal(3, config.Scenarios.Scenarios.Count);
+        Assert.NotNull(config.Target);
+    }
+
+    [Theory]
+    [InlineData("results.json")]
+    [InlineData("bdn-report-full.json")]
+    [InlineData("bdn-report-brief.json")]
+    [InlineData("perfgate.json")]
+    public void TruncatedAtEveryOffsetIsAnInputErrorNamingAPath(string name)
+    {
+        var control = File.ReadAllBytes(TestData.Path("malformed-controls", name)).AsSpan().TrimEnd("\n"u8).ToArray();
+        for (var length = 0; length < control.Length; length++)
+        {
+            var e = Assert.Throws<InputException>(() => Read(name, control.AsMemory(0, length)));
+            Assert.True(length == 0 ? e.Field is null : e.Field?.StartsWith('$') == true, $"cut at {length}: {e.Message}");
+        }
+    }
+
+    [Theory]
+    [InlineData("results.json")]
+    [InlineData("bdn-report-full.json")]
+    [InlineData("bdn-report-brief.json")]
+    [InlineData("perfgate.json")]
+    public void NoSingleByteChangeEscapesAsAnythingButAnInputError(string name)
+    {
+        // Each byte in turn replaced by bytes that break the grammar, the encoding, a number or a string.
+        var control = File.ReadAllBytes(TestData.Path("malformed-controls", name));
+        var failures = new List<string>();
+        foreach (var replacement in "\"[:-e\\"u8.ToArray().Append((byte)0xFF))
+        {
+            for (var i = 0; i < control.Length; i++)
+            {
+                var changed = (byte[])control.Clone();
+                changed[i] = replacement;
+                try
+                {
+                    Read(name, changed);
+                }
+                catch (InputException e) when (!e.Message.Contains('\n', StringComparison.Ordinal))
+                {
+                }
+#pragma warning disable CA1031 // Collecting every escape gives one readable failure instead of the first.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failures.Add($"byte {i} = 0x{replacement:X2}: {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }
+
+        Assert.Empty(failures.Take(10));
     }
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void MalformedFileGivesOneLineInputExceptionNamingFileAndPath(string name)
+    public void MalformedFileGivesOneLineNamingFileAndField(string name)
     {
         var path = Path.Combine(Folder, name);
+        var (reader, expected) = Manifest[name];
 
-        var e = Assert.Throws<InputException>(() => ResultLoader.Load(path));
+        var e = Assert.Throws<InputException>(() => reader == "config" ? ConfigReader.Read(path) : ResultLoader.Load(path));
 
         Assert.DoesNotContain('\n', e.Message);
         Assert.DoesNotContain('\r', e.Message);
-        Assert.Contains(name, e.Message);
-        if (ExpectedPaths.TryGetValue(name, out var expected))
+        Assert.False(e.Message.Any(char.IsControl), "a control character from the file reaches the terminal");
+        Assert.StartsWith(path, e.Message, StringComparison.Ordinal);
+        Assert.Equal(path, e.File);
+        Assert.True(e.Message.Length <= path.Length + MaxLineBeyondPath, $"{e.Message.Length} characters");
+        if (expected == AnyPath)
         {
-            Assert.Equal(expected, e.Field);
-            Assert.Contains(expected, e.Message);
+            Assert.StartsWith("$", e.Field, StringComparison.Ordinal);
         }
         else
         {
-            Assert.Null(e.Field);
+            Assert.Equal(expected, e.Field);
+        }
+
+        if (e.Field is not null)
+        {
+            Assert.Contains($"{path}: {e.Field}: ", e.Message, StringComparison.Ordinal);
         }
     }
+
+    private static object Read(string name, ReadOnlyMemory<byte> bytes)
+    {
+        if (name == "perfgate.json")
+        {
+            return ConfigReader.Parse(bytes.Span, name);
+        }
+
+        using var document = JsonSource.Parse(bytes, name);
+        var root = JsonCursor.Root(document, name);
+        return name.StartsWith("bdn-", StringComparison.Ordinal) ? BenchmarkDotNetReport.Read(root) : ResultsJsonReader.Read(root);
+    }
+
+    private static Dictionary<string, (string, string?)> ReadManifest() =>
+        File.ReadLines(TestData.Path("malformed.tsv"))
+            .Where(line => !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .ToDictionary(f => f[0], f => (f[1], f[2] == "-" ? null : f[2]), StringComparer.Ordinal);
 }

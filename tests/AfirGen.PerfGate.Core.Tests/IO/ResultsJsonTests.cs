@@ -128,13 +128,14 @@ public sealed class ResultsJsonTests
     }
 
     [Fact]
-    public void TruncatedFileNamesFileAndLine()
+    public void TruncatedFileNamesFileLineAndThePathWhereItEnds()
     {
         var json = ResultsJson.Serialize(TestData.Everything());
+        var cut = json.IndexOf("\"samples\": [", StringComparison.Ordinal) + "\"samples\": [0.1, ".Length;
 
-        var e = Assert.Throws<InputException>(() => ResultsJson.Parse(json[..(json.Length / 2)], "cut.json"));
+        var e = Assert.Throws<InputException>(() => ResultsJson.Parse(json[..cut], "cut.json"));
 
-        Assert.StartsWith("cut.json: $: invalid JSON (line ", e.Message);
+        Assert.StartsWith("cut.json: $.benchmarks[0].launches[0].samples[1]: invalid JSON (line ", e.Message);
         Assert.IsType<System.Text.Json.JsonException>(e.InnerException, exactMatch: false);
     }
 

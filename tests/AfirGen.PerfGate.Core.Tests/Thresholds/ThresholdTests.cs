@@ -34,6 +34,18 @@ public sealed class ThresholdTests
     [InlineData("p95 100ms")]
     [InlineData("")]
     [InlineData("p95<1e999ms")]
+    [InlineData("p95<0ms")]
+    [InlineData("mean<=0s")]
+    [InlineData("p95<1e-999ms")]
+    [InlineData("p95<-1ms")]
+    [InlineData("p95<NaNms")]
+    [InlineData("p95<１００ms")]
+    [InlineData("p95<\u0661\u0660ms")]
+    [InlineData("p95<100\u2009ms")]
+    [InlineData("foo<1ms")]
+    [InlineData("p95<1parsecs")]
+    [InlineData("regression<5")]
+    [InlineData("p95<100ms\nmean<1ms")]
     public void RejectsWithOneLineNamingTheSource(string text)
     {
         var e = Assert.Throws<InputException>(() => Threshold.Parse(text, "perfgate.json", "$.benchmarks['x'][0]"));
@@ -47,6 +59,8 @@ public sealed class ThresholdTests
     [InlineData("p95<=100ms", 100e6, true)]
     [InlineData("throughput>=50/s", 50, true)]
     [InlineData("throughput>50/s", 50, false)]
+    [InlineData("allocated<=0B", 0, true)]
+    [InlineData("errors<=0%", 0, true)]
     public void ChecksTheBound(string text, double actual, bool expected) =>
         Assert.Equal(expected, Threshold.Parse(text, "t").IsSatisfiedBy(actual));
 }

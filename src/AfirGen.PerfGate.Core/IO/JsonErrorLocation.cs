@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace AfirGen.PerfGate.IO;
+
+/// <summary>
+/// Finds the JSON path where a document stops being valid. The document parser gives only a line and byte, and for a key
+/// given twice not even that; this second pass runs only after the parser failed, so valid input never pays for it.
+/// </summary>
+internal static class JsonErrorLocation
+{
+    /// <summary>Where a document that failed to parse goes wrong.</summary>
+    /// <param name="Path">The JSON path of the value (or key) being read when it went wrong.</param>
+    /// <param name="DuplicateKey">Whether the problem is a key given twice in one object.</param>
+    public readonly record struct Location(string Path, bool DuplicateKey);
+
+    /// <summary>Reads <paramref name="utf8"/> again to locate its first problem; null when this reader finds none.</summary>
+    public static Location? Find(ReadOnlySpan<byte> utf8, JsonDocumentOptions options)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        {
+            AllowTrailingCommas = options.AllowTrailingCommas,
+            CommentHandling = options.CommentHandling,
+            MaxDepth = options.MaxDepth,
+        });
+        // One frame per open container: its path, and its keys so far (objects) or its next index (arrays).
+        var frames = new Stack<Frame>();
+        string? pending = null; // the path of the value after the key just read
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        frames.Push(new Frame(NextValue(frames, ref pending), new HashSet<string>(StringComparer.Ordinal)));
+                        break;
+                    case JsonTokenType.StartArray:
+                        frames.Push(new Frame(NextValue(frames, ref pending), null));
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        frames.Pop();
+                        break;
+                    case JsonTokenType.PropertyName:
+                        var frame = frames.Peek();
+                        var name = reader.GetString()!;
+                        pending = JsonCursor.Child(frame.Path, name);
+                        if (!frame.Keys!.Add(name))
+                        {
+                            return new Location(pending, DuplicateKey: true);
+                        }
+
+                        break;
+                    case JsonTokenType.Comment:
+                        break;
+                    default:
+                        NextValue(frames, ref pending);
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return new Location(Current(frames, pending), DuplicateKey: false);
+        }
+
+        return null;
+    }
+
+    // The path of the value the reader is at: after a key, that key's; in an array, the next item; else the container.
+    private static string Current(Stack<Frame> frames, string? pending) =>
+        pending ?? (frames.TryPeek(out var frame)
+            ? frame.Keys is null ? string.Create(CultureInfo.InvariantCulture, $"{frame.Path}[{frame.Index}]") : frame.Path
+            : "$");
+
+    private static string NextValue(Stack<Frame> frames, ref string? pending)
+    {
+        var path = Current(frames, pending);
+        pending = null;
+        if (frames.TryPeek(out var frame) && frame.Keys is null)
+        {
+            frame.Index++;
+        }
+
+        return path;
+    }
+
+    private sealed class Frame(string path, HashSet<string>? keys)
+    {
+        public string Path { get; } = path;
+
+        public HashSet<string>? Keys { get; } = keys;
+
+        public int Index { get; set; }
+    }
+}
