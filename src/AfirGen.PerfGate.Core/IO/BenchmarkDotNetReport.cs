@@ -83,9 +83,22 @@ internal static class BenchmarkDotNetReport
             .Select(pair => pair.Split('=', 2))
             .Select(kv => KeyValuePair.Create(kv[0], kv.Length > 1 ? kv[1] : string.Empty))
             .ToList();
-        return parameters.All(p => p.Key.Length <= JsonCursor.MaxIdLength && p.Value.Length <= JsonCursor.MaxIdLength)
-            ? parameters
-            : throw at.Fail($"a parameter name or value is longer than {JsonCursor.MaxIdLength} characters");
+        if (!parameters.TrueForAll(p => p.Key.Length <= JsonCursor.MaxIdLength && p.Value.Length <= JsonCursor.MaxIdLength))
+        {
+            throw at.Fail($"a parameter name or value is longer than {JsonCursor.MaxIdLength} characters");
+        }
+
+        // A results file keeps parameters by name: an empty or repeated name could be written but never read back.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, _) in parameters)
+        {
+            if (name.Length == 0 || !seen.Add(name))
+            {
+                throw at.Fail(name.Length == 0 ? "a parameter has no name" : $"parameter \"{name}\" is given twice");
+            }
+        }
+
+        return parameters;
     }
 
     private static List<Launch> ReadLaunches(JsonCursor at)

@@ -12,7 +12,8 @@ internal static class JsonErrorLocation
     /// <summary>Where a document that failed to parse goes wrong.</summary>
     /// <param name="Path">The JSON path of the value (or key) being read when it went wrong.</param>
     /// <param name="DuplicateKey">Whether the problem is a key given twice in one object.</param>
-    public readonly record struct Location(string Path, bool DuplicateKey);
+    /// <param name="LoneSurrogate">Whether the problem is a string escape (<c>\ud800</c>) of half a UTF-16 surrogate pair, which no text can hold.</param>
+    public readonly record struct Location(string Path, bool DuplicateKey, bool LoneSurrogate = false);
 
     /// <summary>Reads <paramref name="utf8"/> again to locate its first problem; null when this reader finds none.</summary>
     public static Location? Find(ReadOnlySpan<byte> utf8, JsonDocumentOptions options)
@@ -43,7 +44,11 @@ internal static class JsonErrorLocation
                         break;
                     case JsonTokenType.PropertyName:
                         var frame = frames.Peek();
-                        var name = reader.GetString()!;
+                        if (!TryGetString(ref reader, out var name))
+                        {
+                            return new Location(frame.Path, DuplicateKey: false, LoneSurrogate: true);
+                        }
+
                         pending = JsonCursor.Child(frame.Path, name);
                         if (!frame.Keys!.Add(name))
                         {
@@ -52,6 +57,14 @@ internal static class JsonErrorLocation
 
                         break;
                     case JsonTokenType.Comment:
+                        break;
+                    case JsonTokenType.String:
+                        var at = NextValue(frames, ref pending);
+                        if (!TryGetString(ref reader, out _))
+                        {
+                            return new Location(at, DuplicateKey: false, LoneSurrogate: true);
+                        }
+
                         break;
                     default:
                         NextValue(frames, ref pending);
@@ -65,6 +78,47 @@ internal static class JsonErrorLocation
         }
 
         return null;
+    }
+
+    /// <summary>Whether the bytes hold a <c>\uD800</c>–<c>\uDFFF</c> escape: only then can a string be half a surrogate pair.</summary>
+    public static bool MayHoldLoneSurrogate(ReadOnlySpan<byte> utf8)
+    {
+        for (var i = utf8.IndexOf("\\u"u8); i >= 0 && i + 3 < utf8.Length; i = NextEscape(utf8, i))
+        {
+            if (utf8[i + 2] is (byte)'d' or (byte)'D' && utf8[i + 3] is (>= (byte)'8' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextEscape(ReadOnlySpan<byte> utf8, int i)
+    {
+        var next = utf8[(i + 2)..].IndexOf("\\u"u8);
+        return next < 0 ? -1 : i + 2 + next;
+    }
+
+    private static bool TryGetString(ref Utf8JsonReader reader, out string value)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+
+        try
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader's own word for an escape that cannot be decoded to text.
+            value = string.Empty;
+            return false;
+        }
     }
 
     // The path of the value the reader is at: after a key, that key's; in an array, the next item; else the container.

@@ -95,6 +95,7 @@ internal static class JsonSource
             throw new InputException(file, null, string.Create(CultureInfo.InvariantCulture, $"invalid UTF-8 at byte {invalidAt + start}"));
         }
 
+        RejectLoneSurrogates(body.Span, file, options);
         return Guard(file, () => JsonDocument.Parse(body, options), () => body, options);
     }
 
@@ -109,12 +110,26 @@ internal static class JsonSource
 
         try
         {
+            if (json.Contains("\\u", StringComparison.Ordinal))
+            {
+                RejectLoneSurrogates(Encoding.UTF8.GetBytes(json), file, Strict);
+            }
+
             return Guard(file, () => JsonDocument.Parse(json, Strict), () => Encoding.UTF8.GetBytes(json), Strict);
         }
         catch (ArgumentException e)
         {
             // Text decoded by the caller can still hold a lone surrogate, which has no UTF-8 form.
             throw new InputException(file, null, "invalid text: contains a lone UTF-16 surrogate", e);
+        }
+    }
+
+    // A string escape of half a surrogate pair parses, then throws from every read of the string: it is refused here, by path.
+    private static void RejectLoneSurrogates(ReadOnlySpan<byte> utf8, string file, JsonDocumentOptions options)
+    {
+        if (JsonErrorLocation.MayHoldLoneSurrogate(utf8) && JsonErrorLocation.Find(utf8, options) is { LoneSurrogate: true } lone)
+        {
+            throw new InputException(file, lone.Path, "a \\u escape holds half a UTF-16 surrogate pair, which is not text");
         }
     }
 

@@ -720,6 +720,11 @@ HANDMADE = {
     "results-bad-category.json": f"{B0}.category", "results-bad-created-at.json": "$.createdAt",
     "results-empty-launch.json": f"{B0}.launches[0].samples", "results-zero-cores.json": "$.environment.cores",
     "results-duplicate-property.json": "$.incomplete", "unknown-format.json": "$",
+    # Found by fuzzing (docs/fuzzing.md): half a surrogate pair as an escape, and parameter names a results file cannot keep.
+    "results-lone-surrogate-key.json": "$", "results-lone-surrogate-schema.json": "$.schema",
+    "results-lone-low-surrogate-id.json": f"{B0}.id", "bdn-lone-surrogate-title-report-full.json": "$.Title",
+    "bdn-duplicate-parameter-report-full.json": f"{BB0}.Parameters", "bdn-empty-parameter-name-report-full.json": f"{BB0}.Parameters",
+    "config-lone-surrogate-project.json": "$.projects[0]", "config-lone-surrogate-key.json": "$",
     "results-empty.json": "-", "results-whitespace-only.json": "-", "results-invalid-utf8.json": "-",
     "bdn-truncated-report-full.json": ANY_PATH, "bdn-truncated-report-full-compressed.json": ANY_PATH,
     "bdn-deep-nesting-report-full.json": ANY_PATH, "bdn-negative-nanoseconds-report-full.json": f"{M}[2].Nanoseconds",
