@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using AfirGen.PerfGate.IO;
-using AfirGen.PerfGate.Load.Tests;
 using AfirGen.PerfGate.Runner.Tests;
 using AfirGen.PerfGate.Tests.Tooling;
 using Xunit.Abstractions;
@@ -15,10 +14,10 @@ public sealed class CancellationTests(ITestOutputHelper output)
     private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task CtrlCDuringLoadExits130WithIncompleteResultsWithin5Seconds()
+    public void CtrlCDuringLoadExits130WithIncompleteResultsWithin5Seconds()
     {
         using var dir = new TempDir();
-        await using var server = await TestServer.StartAsync();
+        using var server = new OkServer();
         using var p = PerfGateProcess.Start(dir.Path, null, "load", server.Url + "/ok", "-c", "1,2", "-d", "4s", "--warmup", "0", "--out", "out");
 
         // Interrupted in the second level, once the first is measured.
@@ -31,7 +30,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
     public void CtrlCDuringRunStopsTheTargetAndEveryProcessItStarted()
     {
         using var dir = new TempDir();
-        var port = FreePort();
+        var port = OkServer.FreePort();
         // The target is a shell that leaves a grandchild behind and becomes the server: its whole tree must go.
         File.WriteAllText(dir.File("perfgate.json"), $$"""
             {
@@ -81,10 +80,4 @@ public sealed class CancellationTests(ITestOutputHelper output)
         Assert.Contains("cancelled", run.Stderr, StringComparison.Ordinal);
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
