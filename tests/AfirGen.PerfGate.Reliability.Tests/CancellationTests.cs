@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using AfirGen.PerfGate.IO;
 using AfirGen.PerfGate.Runner.Tests;
 using AfirGen.PerfGate.Tests.Tooling;
