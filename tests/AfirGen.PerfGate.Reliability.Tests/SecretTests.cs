@@ -62,12 +62,21 @@ public sealed class SecretTests(ITestOutputHelper output)
             { "scenarios": { "db": [ { "name": "x", "connection": "{{accounts.MySql}}", "query": "SELECT 1" } ] } }
             """);
 
+        // A target that is handed the connection through "env:" and prints it as it dies: perfgate quotes a dying target's last line.
+        File.WriteAllText(dir.File("target.json"), $$"""
+            {
+              "target": { "command": ["bash", "-c", "echo \"cannot connect with $FIR_DB\" >&2; exit 3"], "url": "http://127.0.0.1:{{down}}/", "env": { "FIR_DB": "env:CANARY_MYSQL" } },
+              "scenarios": { "api": [ { "name": "home", "url": "http://127.0.0.1:{{down}}/", "levels": [1], "iterations": 5, "warmup": 0 } ] }
+            }
+            """);
+
         var runs = new List<(string Command, PerfGateProcess.Outcome Outcome)>();
         void Run(params string[] args) => runs.Add((string.Join(' ', args), PerfGateProcess.Run(dir.Path, env, [], TimeSpan.FromMinutes(2), args)));
 
         Run("run", "--out", "out-run", "--save-baseline", "baselines/run.json");
         Run("run", "--out", "out-run-gated", "--threshold", "p95<1us", "--baseline", "baselines/run.json");
         Run("run", "--config", "inputs/inline.json", "--out", "out-inline");
+        Run("run", "--config", "target.json", "--out", "out-target");
         Run("load", server.Url + "/ok", "-H", "Authorization: token " + token, "-H", "X-Db-Password: " + password, "-c", "1", "-n", "20", "--warmup", "0", "--out", "out-load");
         Run("load", $"http://127.0.0.1:{down}/ok", "-H", "Authorization: token " + token, "-c", "1", "-n", "5", "--warmup", "0", "--out", "out-load-down");
         Run("compare", "baselines/run.json", "out-run/results.json", "--out", "out-compare");
