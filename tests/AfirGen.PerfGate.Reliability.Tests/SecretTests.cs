@@ -79,6 +79,7 @@ public sealed class SecretTests(ITestOutputHelper output)
         Run("run", "--config", "target.json", "--out", "out-target");
         Run("load", server.Url + "/ok", "-H", "Authorization: token " + token, "-H", "X-Db-Password: " + password, "-c", "1", "-n", "20", "--warmup", "0", "--out", "out-load");
         Run("load", $"http://127.0.0.1:{down}/ok", "-H", "Authorization: token " + token, "-c", "1", "-n", "5", "--warmup", "0", "--out", "out-load-down");
+        Run("load", $"http://perfgate:{Uri.EscapeDataString(password)}@127.0.0.1:{down}/ok", "-c", "1", "-n", "5", "--warmup", "0", "--out", "out-load-userinfo");
         Run("compare", "baselines/run.json", "out-run/results.json", "--out", "out-compare");
         Directory.CreateDirectory(dir.File("reports"));
         foreach (var format in new[] { "text", "detailed", "markdown", "json", "html" })
