@@ -28,7 +28,7 @@ public static class PerfGateCommand
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"perfgate: error: {parse.Errors[0].Message.ReplaceLineEndings(" ")} (see 'dotnet perfgate --help')");
+            stderr.WriteLine(Redaction.Apply($"perfgate: error: {parse.Errors[0].Message.ReplaceLineEndings(" ")} (see 'dotnet perfgate --help')"));
             return ExitCodes.BadInput;
         }
 
@@ -39,12 +39,12 @@ public static class PerfGateCommand
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"perfgate: error: {e.Message}");
+            stderr.WriteLine(Redaction.Apply($"perfgate: error: {e.Message}"));
             return ExitCodes.BadInput;
         }
         catch (RunFailedException e)
         {
-            stderr.WriteLine($"perfgate: error: {e.Message}");
+            stderr.WriteLine(Redaction.Apply($"perfgate: error: {e.Message}"));
             return ExitCodes.RunFailed;
         }
         catch (OperationCanceledException)
@@ -56,10 +56,10 @@ public static class PerfGateCommand
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine($"perfgate: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            stderr.WriteLine(Redaction.Apply($"perfgate: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}"));
             if (Environment.GetEnvironmentVariable("PERFGATE_DEBUG") == "1")
             {
-                stderr.WriteLine(e);
+                stderr.WriteLine(Redaction.Apply(e.ToString()));
             }
 
             return ExitCodes.RunFailed;

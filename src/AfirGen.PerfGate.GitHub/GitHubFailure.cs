@@ -64,12 +64,19 @@ public sealed partial record GitHubFailure(GitHubProblem Problem, int? Status, s
             return "";
         }
 
+        return PlainText.Clean(Redact(text, token), 300);
+    }
+
+    /// <summary><paramref name="text"/> with the token, and anything shaped like a GitHub token, replaced by ***; nothing else changed.</summary>
+    public static string Redact(string text, string? token)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         if (!string.IsNullOrEmpty(token))
         {
             text = text.Replace(token, "***", StringComparison.Ordinal);
         }
 
-        return PlainText.Clean(TokenShape().Replace(text, "***"), 300);
+        return TokenShape().Replace(text, "***");
     }
 
     private static TimeSpan? RetryAfter(ApiException exception)

@@ -46,7 +46,8 @@ public sealed class CancellationTests
         Assert.Empty(Orphans(project));
     }
 
-    private static List<int> Orphans(string project)
+    /// <summary>Processes still running from the benchmark project's build output.</summary>
+    internal static List<int> Orphans(string project)
     {
         var dll = Path.Combine(Path.GetDirectoryName(project)!, "bin");
         return Process.GetProcesses()

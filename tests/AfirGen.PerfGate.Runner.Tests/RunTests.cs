@@ -35,6 +35,8 @@ public sealed class RunTests
         Assert.Equal(BenchmarkStatus.Failed, hangs.Status);
         Assert.Contains("timed out", hangs.Error, StringComparison.Ordinal);
         Assert.Contains("failed", r.Stdout, StringComparison.OrdinalIgnoreCase);
+        // The timeout ended the hanging benchmark's process; nothing of it outlives the run.
+        Assert.Empty(CancellationTests.Orphans(project));
     }
 
     [Fact]

@@ -11,8 +11,13 @@ internal sealed class TargetProcess : IAsyncDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private readonly IReadOnlyList<string> _secrets;
 
-    private TargetProcess(Process process) => _process = process;
+    private TargetProcess(Process process, IReadOnlyList<string> secrets)
+    {
+        _process = process;
+        _secrets = secrets;
+    }
 
     /// <summary>The target's process id, for the system-metrics sampler.</summary>
     public int Id => _process.Id;
@@ -34,7 +39,7 @@ internal sealed class TargetProcess : IAsyncDisposable
             throw new RunFailedException($"target did not start: cannot run {psi.FileName}: {e.Message}", e);
         }
 
-        var started = new TargetProcess(process);
+        var started = new TargetProcess(process, Secrets(target));
         try
         {
             await started.WaitUntilReadyAsync(target, cancellationToken).ConfigureAwait(false);
@@ -142,11 +147,25 @@ internal sealed class TargetProcess : IAsyncDisposable
         throw new RunFailedException($"target did not start: {target.Ready} did not answer with 2xx within {Config.Scenarios.DurationText.Format(target.StartTimeout)}{LastLine()}");
     }
 
+    /// <summary>The values the target gets through "env:" references: connection strings and the like, by the config's own rule.</summary>
+    private static List<string> Secrets(TargetDefinition target) =>
+        [.. target.Environment
+            .Where(e => e.Value.StartsWith("env:", StringComparison.Ordinal))
+            .Select(e => Environment.GetEnvironmentVariable(e.Value[4..]))
+            .OfType<string>()
+            .Where(v => v.Length > 0)];
+
     private void Keep(string? line)
     {
         if (string.IsNullOrWhiteSpace(line))
         {
             return;
+        }
+
+        // A dying target's last line is quoted to the user; a target that prints its connection string must not leak it through us.
+        foreach (var secret in _secrets)
+        {
+            line = line.Replace(secret, "***", StringComparison.Ordinal);
         }
 
         lock (_lastLines)
