@@ -55,8 +55,10 @@ internal static class Replay
 
     private static string Describe(Exception e)
     {
-        // The first frames are where the reader went wrong; the rest is the harness.
-        var frames = (e.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(6);
+        // The reader's frames and the framework's below them say where it went wrong; the harness's frames do not.
+        var frames = (e.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .TakeWhile(f => !f.StartsWith("at AfirGen.PerfGate.Fuzz.", StringComparison.Ordinal))
+            .Take(16);
         var inner = e.InnerException is { } i ? $" (inner {i.GetType().Name}: {i.Message.ReplaceLineEndings(" ")})" : string.Empty;
         return $"{e.GetType().FullName}: {e.Message.ReplaceLineEndings(" ")}{inner}{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", frames)}";
     }
