@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh --replay READER [PATH...]
 #                                           run each file under PATH (default: fuzz/findings/READER, or the
 #                                           seed corpus when there are no findings) once; exit 1 on any finding
-#   scripts/fuzz.sh --replay all            replay every reader's seed corpus and findings (a quick smoke)
+#   scripts/fuzz.sh --replay all            replay every reader's seed corpus and findings (fails until they are fixed)
+#   scripts/fuzz.sh --replay seeds          replay every reader's seed corpus only (a quick smoke for CI)
 #
 # READER is one of: results bdn config threshold loader.
 # Environment: FUZZ_CPU (the one core afl-fuzz and the target run on, default: the last one),
@@ -20,7 +21,8 @@ readers=(results bdn config threshold loader)
 out_root="${FUZZ_OUT:-fuzz/out}"
 
 usage() {
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+    # The comment at the top of this file, without its '#'.
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
     exit 2
 }
 
@@ -44,11 +46,13 @@ replay() {
     local bin="$out_root/replay-bin"
     publish "$bin"
     local targets=("$reader")
-    [[ "$reader" == all ]] && targets=("${readers[@]}")
+    [[ "$reader" == all || "$reader" == seeds ]] && targets=("${readers[@]}")
     local status=0 r paths
     for r in "${targets[@]}"; do
         if (($# > 0)); then
             paths=("$@")
+        elif [[ "$reader" == seeds ]]; then
+            paths=("fuzz/corpus/$r")
         elif [[ "$reader" == all ]]; then
             paths=("fuzz/corpus/$r")
             [[ -d "fuzz/findings/$r" ]] && paths+=("fuzz/findings/$r")
@@ -150,7 +154,7 @@ fuzz() {
 
 (($# >= 2)) || usage
 if [[ "$1" == --replay ]]; then
-    [[ "$2" == all ]] || is_reader "$2" || usage
+    [[ "$2" == all || "$2" == seeds ]] || is_reader "$2" || usage
     reader="$2"
     shift 2
     replay "$reader" "$@"

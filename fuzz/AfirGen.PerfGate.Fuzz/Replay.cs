@@ -60,6 +60,7 @@ internal static class Replay
             .TakeWhile(f => !f.StartsWith("at AfirGen.PerfGate.Fuzz.", StringComparison.Ordinal))
             .Take(16);
         var inner = e.InnerException is { } i ? $" (inner {i.GetType().Name}: {i.Message.ReplaceLineEndings(" ")})" : string.Empty;
-        return $"{e.GetType().FullName}: {e.Message.ReplaceLineEndings(" ")}{inner}{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", frames)}";
+        var stack = string.Concat(frames.Select(f => Environment.NewLine + "    " + f));
+        return $"{e.GetType().FullName}: {e.Message.ReplaceLineEndings(" ")}{inner}{stack}";
     }
 }
