@@ -16,6 +16,8 @@ status=0
 dotnet build AfirGen.PerfGate.sln -c Release -nologo -v q 2>&1 | tee "$log" || status=$?
 if [ "$status" -eq 0 ]; then
   dotnet test AfirGen.PerfGate.sln -c Release --no-build -m:1 --logger "console;verbosity=normal" 2>&1 | tee -a "$log" || status=$?
+  # Every input the fuzzer ever broke a reader with, and its seeds, replayed through the fuzz harness (no afl-fuzz needed).
+  scripts/fuzz.sh --replay all 2>&1 | tee -a "$log" || status=1
 fi
 
 # One closing line over every test assembly, in the plain form CI systems read.

@@ -263,9 +263,10 @@ internal static partial class ScenarioConfigReader
         if (range is { } r)
         {
             var bounds = r.Items().Select(b => b.Integer(long.MinValue)).ToArray();
-            return bounds.Length == 2 && bounds[0] <= bounds[1] && bounds[1] - bounds[0] < long.MaxValue
+            // The width as an unsigned number: min and max a full long apart would wrap to a negative difference.
+            return bounds.Length == 2 && bounds[0] <= bounds[1] && unchecked((ulong)(bounds[1] - bounds[0])) < long.MaxValue
                 ? variable with { RangeMin = bounds[0], RangeMax = bounds[1] }
-                : throw r.Fail("a range is [min, max] with min <= max");
+                : throw r.Fail("a range is [min, max] with min <= max and max - min below 9223372036854775807");
         }
 
         if (values is { } l)

@@ -725,6 +725,7 @@ HANDMADE = {
     "results-lone-low-surrogate-id.json": f"{B0}.id", "bdn-lone-surrogate-title-report-full.json": "$.Title",
     "bdn-duplicate-parameter-report-full.json": f"{BB0}.Parameters", "bdn-empty-parameter-name-report-full.json": f"{BB0}.Parameters",
     "config-lone-surrogate-project.json": "$.projects[0]", "config-lone-surrogate-key.json": "$",
+    "config-variable-range-too-wide.json": "$.scenarios.api[0].variables.id.range",
     "results-empty.json": "-", "results-whitespace-only.json": "-", "results-invalid-utf8.json": "-",
     "bdn-truncated-report-full.json": ANY_PATH, "bdn-truncated-report-full-compressed.json": ANY_PATH,
     "bdn-deep-nesting-report-full.json": ANY_PATH, "bdn-negative-nanoseconds-report-full.json": f"{M}[2].Nanoseconds",
