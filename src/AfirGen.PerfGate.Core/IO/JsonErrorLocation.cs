@@ -80,12 +80,21 @@ internal static class JsonErrorLocation
         return null;
     }
 
-    /// <summary>Whether the bytes hold a <c>\uD800</c>–<c>\uDFFF</c> escape: only then can a string be half a surrogate pair.</summary>
+    /// <summary>
+    /// Whether the bytes hold a <c>\uD800</c>–<c>\uDFFF</c> escape that is not one half of an escaped pair: only then can a
+    /// string be half a surrogate pair. Writers escape every character beyond the BMP (an emoji in a name) as a pair, so a
+    /// pair alone must not cost a second reading of the document.
+    /// </summary>
     public static bool MayHoldLoneSurrogate(ReadOnlySpan<byte> utf8)
     {
-        for (var i = utf8.IndexOf("\\u"u8); i >= 0 && i + 3 < utf8.Length; i = NextEscape(utf8, i))
+        for (var i = utf8.IndexOf("\\u"u8); i >= 0; i = NextEscape(utf8, i))
         {
-            if (utf8[i + 2] is (byte)'d' or (byte)'D' && utf8[i + 3] is (>= (byte)'8' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
+            var unit = Escaped(utf8, i);
+            if (unit is >= 0xD800 and <= 0xDBFF && Escaped(utf8, i + 6) is >= 0xDC00 and <= 0xDFFF)
+            {
+                i += 6; // the pair's low half
+            }
+            else if (unit is >= 0xD800 and <= 0xDFFF)
             {
                 return true;
             }
@@ -93,6 +102,13 @@ internal static class JsonErrorLocation
 
         return false;
     }
+
+    // The UTF-16 unit of the \uXXXX escape at i, or -1 when there is none.
+    private static int Escaped(ReadOnlySpan<byte> utf8, int i) =>
+        i + 6 <= utf8.Length && utf8[i] == (byte)'\\' && utf8[i + 1] == (byte)'u'
+        && int.TryParse(utf8.Slice(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var unit)
+            ? unit
+            : -1;
 
     private static int NextEscape(ReadOnlySpan<byte> utf8, int i)
     {
