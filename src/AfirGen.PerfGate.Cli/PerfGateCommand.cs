@@ -28,7 +28,7 @@ public static class PerfGateCommand
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine(Redaction.Apply($"perfgate: error: {parse.Errors[0].Message.ReplaceLineEndings(" ")} (see 'dotnet perfgate --help')"));
+            Error(stderr, $"perfgate: error: {parse.Errors[0].Message.ReplaceLineEndings(" ")} (see 'dotnet perfgate --help')");
             return ExitCodes.BadInput;
         }
 
@@ -39,12 +39,12 @@ public static class PerfGateCommand
         }
         catch (InputException e)
         {
-            stderr.WriteLine(Redaction.Apply($"perfgate: error: {e.Message}"));
+            Error(stderr, $"perfgate: error: {e.Message}");
             return ExitCodes.BadInput;
         }
         catch (RunFailedException e)
         {
-            stderr.WriteLine(Redaction.Apply($"perfgate: error: {e.Message}"));
+            Error(stderr, $"perfgate: error: {e.Message}");
             return ExitCodes.RunFailed;
         }
         catch (OperationCanceledException)
@@ -56,13 +56,16 @@ public static class PerfGateCommand
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine(Redaction.Apply($"perfgate: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}"));
+            Error(stderr, $"perfgate: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
             if (Environment.GetEnvironmentVariable("PERFGATE_DEBUG") == "1")
             {
-                stderr.WriteLine(Redaction.Apply(e.ToString()));
+                Error(stderr, e.ToString());
             }
 
             return ExitCodes.RunFailed;
         }
     }
+
+    // Every error line goes out without credentials: the parser echoes arguments, exceptions quote URLs.
+    private static void Error(TextWriter stderr, string line) => stderr.WriteLine(Redaction.Apply(line));
 }

@@ -150,7 +150,7 @@ public static class AtomicFile
 
         public override void Flush() => Guard(inner.Flush);
 
-        public override void Write(byte[] buffer, int offset, int count) => Guard(() => inner.Write(buffer, offset, count));
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
@@ -164,7 +164,7 @@ public static class AtomicFile
             }
         }
 
-        public override void WriteByte(byte value) => Guard(() => inner.WriteByte(value));
+        public override void WriteByte(byte value) => Write(new ReadOnlySpan<byte>(in value));
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
