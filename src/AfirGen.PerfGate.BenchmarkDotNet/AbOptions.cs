@@ -30,6 +30,9 @@ public sealed record AbOptions
     /// <summary>The program that hosts an interleaving worker: the perfgate tool's own entry assembly, run with its worker command.</summary>
     public IReadOnlyList<string> WorkerCommand { get; init; } = [];
 
+    /// <summary>Environment variables set for each interleaving worker, on top of this process's own.</summary>
+    public IReadOnlyDictionary<string, string> WorkerEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Filter, job settings, shard, timeout and progress, as for a plain run; the job's launch count is replaced by the rounds.</summary>
     public MicroRunOptions Run { get; init; } = new();
 }

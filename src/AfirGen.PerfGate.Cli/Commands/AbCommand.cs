@@ -42,6 +42,7 @@ internal static class AbCommand
                 Pairs = parse.GetValue(pairs) >= 10 ? parse.GetValue(pairs) : throw new InputException("--pairs", null, "at least 10 pairs are needed"),
                 Processes = parse.GetValue(workers) >= 3 ? parse.GetValue(workers) : throw new InputException("--workers", null, "at least 3 worker processes are needed"),
                 WorkerCommand = WorkerCommand(),
+                WorkerEnvironment = WorkerEnvironment(Environment.GetEnvironmentVariable),
                 Run = micro.Read(parse),
             };
             // Interleaving is the quick job's way; BenchmarkDotNet's default job runs whole processes.
@@ -63,5 +64,26 @@ internal static class AbCommand
     {
         var entry = System.Reflection.Assembly.GetEntryAssembly()!.Location;
         return ["dotnet", entry, InterleaveWorkerCommand.Name];
+    }
+
+    // The tool's runtimeconfig tunes the JIT for a short-lived command (no tiered PGO, no delay before hot methods are
+    // optimised). The worker runs the user's benchmarks, which must see the runtime's defaults as BenchmarkDotNet's own
+    // processes do; the environment outranks the runtimeconfig, and a value the user set is kept.
+    internal static Dictionary<string, string> WorkerEnvironment(Func<string, string?> current)
+    {
+        var defaults = new Dictionary<string, string>
+        {
+            ["DOTNET_TieredPGO"] = "1",
+            ["DOTNET_TC_CallCountingDelayMs"] = "100",
+        };
+        foreach (var name in defaults.Keys.ToList())
+        {
+            if (current(name) is not null)
+            {
+                defaults.Remove(name);
+            }
+        }
+
+        return defaults;
     }
 }
