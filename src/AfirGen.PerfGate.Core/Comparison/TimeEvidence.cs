@@ -55,11 +55,12 @@ internal sealed class TimeEvidence
             return new TimeEvidence("time", paired);
         }
 
-        var x = a.SelectMany(l => l.Samples).Select(v => Math.Log(v)).ToArray();
-        var y = b.SelectMany(l => l.Samples).Select(v => Math.Log(v)).ToArray();
+        var x = LogSamples(a);
+        var y = LogSamples(b);
         var shift = HodgesLehmann.Estimate(x, y);
         var prior = StoredNoise(baseline, current);
-        var measured = LaunchNoise.Estimate([a, b], prior ?? assumedNoise);
+        var (centersA, centersB) = (LaunchNoise.Centers(a), LaunchNoise.Centers(b));
+        var measured = LaunchNoise.FromCenters([centersA, centersB], prior ?? assumedNoise);
         var noise = measured ?? prior ?? assumedNoise;
         var source = measured is not null ? "measured" : prior is not null ? "stored" : "assumed";
 
@@ -70,10 +71,25 @@ internal sealed class TimeEvidence
         var seLaunch = noise * Math.Sqrt((1.0 / a.Length) + (1.0 / b.Length));
         var se = Math.Sqrt((seWithin * seWithin) + (seLaunch * seLaunch));
         var note = string.Create(CultureInfo.InvariantCulture, $"{a.Length} vs {b.Length} launches: iterations with {source} launch noise {noise * 100:0.0}%");
-        return new TimeEvidence("time", shift, se, x.Length, y.Length, note, LaunchNoise.Centers(a), LaunchNoise.Centers(b))
+        return new TimeEvidence("time", shift, se, x.Length, y.Length, note, centersA, centersB)
         {
             NoiseAssumed = source == "assumed",
         };
+    }
+
+    private static double[] LogSamples(Launch[] launches)
+    {
+        var logs = new double[launches.Sum(l => l.Samples.Count)];
+        var k = 0;
+        foreach (var launch in launches)
+        {
+            foreach (var v in LaunchNoise.Samples(launch))
+            {
+                logs[k++] = Math.Log(v);
+            }
+        }
+
+        return logs;
     }
 
     /// <summary>Evidence from A/B rounds: each round's difference of log launch medians, base and head run back to back.</summary>

@@ -21,10 +21,29 @@ public static class Descriptive
     /// <summary>The median of an unsorted sample.</summary>
     public static double Median(IEnumerable<double> values)
     {
-        // A copy sorted in place: LINQ's stable Order() costs several times more, and this runs per launch.
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        return Quantile(sorted, 0.5);
+        var copy = values.ToArray();
+        return copy.Length == 0 ? double.NaN : Selection.Median(copy);
+    }
+
+    /// <summary>The median of an unsorted sample, without changing it: selection on a copy, linear time, runs per launch.</summary>
+    internal static double Median(ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty)
+        {
+            return double.NaN;
+        }
+
+        var buffer = System.Buffers.ArrayPool<double>.Shared.Rent(values.Length);
+        try
+        {
+            var copy = buffer.AsSpan(0, values.Length);
+            values.CopyTo(copy);
+            return Selection.Median(copy);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The arithmetic mean.</summary>
@@ -68,7 +87,33 @@ public static class Descriptive
             return 0;
         }
 
-        var median = Median(values);
-        return 1.4826 * Median(values.Select(v => Math.Abs(v - median)));
+        return ScaledMad(values is double[] array ? array : values.ToArray());
+    }
+
+    /// <summary>The median absolute deviation scaled by 1.4826, on one pooled copy of the sample.</summary>
+    internal static double ScaledMad(ReadOnlySpan<double> values)
+    {
+        if (values.Length < 2)
+        {
+            return 0;
+        }
+
+        var buffer = System.Buffers.ArrayPool<double>.Shared.Rent(values.Length);
+        try
+        {
+            var work = buffer.AsSpan(0, values.Length);
+            values.CopyTo(work);
+            var median = Selection.Median(work);
+            for (var i = 0; i < values.Length; i++)
+            {
+                work[i] = Math.Abs(values[i] - median);
+            }
+
+            return 1.4826 * Selection.Median(work);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(buffer);
+        }
     }
 }

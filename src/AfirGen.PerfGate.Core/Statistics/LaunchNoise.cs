@@ -10,8 +10,29 @@ public static class LaunchNoise
     private const double PriorWeight = 3;
 
     /// <summary>The log of each launch's median: the launch's value when launches are the unit of evidence.</summary>
-    public static double[] Centers(IEnumerable<Launch> launches) =>
-        launches.Where(l => l.Samples.Count > 0).Select(l => Math.Log(Descriptive.Median(l.Samples))).ToArray();
+    public static double[] Centers(IEnumerable<Launch> launches)
+    {
+        ArgumentNullException.ThrowIfNull(launches);
+        var centers = new List<double>();
+        foreach (var launch in launches)
+        {
+            if (launch.Samples.Count > 0)
+            {
+                centers.Add(Math.Log(Descriptive.Median(Samples(launch))));
+            }
+        }
+
+        return centers.ToArray();
+    }
+
+    /// <summary>A launch's samples as a span: the array the readers build, or a copy of any other list.</summary>
+    internal static ReadOnlySpan<double> Samples(Launch launch) =>
+        launch.Samples switch
+        {
+            double[] array => array,
+            List<double> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+            var other => other.ToArray(),
+        };
 
     /// <summary>
     /// The spread pooled over groups of launches (each group centred on its own mean) and shrunk towards
@@ -20,11 +41,16 @@ public static class LaunchNoise
     public static double? Estimate(IEnumerable<IReadOnlyList<Launch>> groups, double prior)
     {
         ArgumentNullException.ThrowIfNull(groups);
+        return FromCenters(groups.Select(Centers), prior);
+    }
+
+    /// <summary>As <see cref="Estimate"/>, from each group's launch centres (<see cref="Centers"/>) already computed.</summary>
+    internal static double? FromCenters(IEnumerable<double[]> groups, double prior)
+    {
         var ss = 0.0;
         var df = 0;
-        foreach (var group in groups)
+        foreach (var c in groups)
         {
-            var c = Centers(group);
             if (c.Length < 2)
             {
                 continue;

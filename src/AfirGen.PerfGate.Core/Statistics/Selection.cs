@@ -4,9 +4,9 @@ namespace AfirGen.PerfGate.Statistics;
 internal static class Selection
 {
     /// <summary>Rearranges <paramref name="values"/> so that index <paramref name="k"/> holds the k-th smallest (0-based), smaller or equal values before it, and returns it.</summary>
-    public static double Select(ArraySegment<double> values, int k)
+    public static double Select(Span<double> values, int k)
     {
-        int left = 0, right = values.Count - 1;
+        int left = 0, right = values.Length - 1;
         while (right > left)
         {
             // Median of three keeps sorted and reverse-sorted inputs linear.
@@ -63,5 +63,28 @@ internal static class Selection
         }
 
         return values[k];
+    }
+
+    /// <summary>
+    /// The median of <paramref name="values"/> (the mean of the two middle values for an even count), rearranging them.
+    /// Equal, to the last bit, to <see cref="Descriptive.Quantile(IReadOnlyList{double}, double)"/> at 0.5 of the sorted values.
+    /// </summary>
+    public static double Median(Span<double> values)
+    {
+        var upper = values.Length / 2;
+        var hi = Select(values, upper);
+        if (values.Length % 2 == 1)
+        {
+            return hi;
+        }
+
+        // After selecting index `upper`, everything before it is no larger: the lower middle is their maximum.
+        var lo = double.NegativeInfinity;
+        foreach (var v in values[..upper])
+        {
+            lo = Math.Max(lo, v);
+        }
+
+        return lo + ((hi - lo) / 2);
     }
 }
