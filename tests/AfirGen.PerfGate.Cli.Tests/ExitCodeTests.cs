@@ -25,6 +25,8 @@ public sealed class ExitCodeTests
             Assert.True(File.Exists(Path.Combine(dir.Path, "out", f)), f);
         }
 
+        // The terminal shows the summary the folder keeps, rendered once for both.
+        Assert.Equal(File.ReadAllText(Path.Combine(dir.Path, "out", "summary.txt")), r.Stdout);
         Assert.Equal("", r.Stderr);
     }
 

@@ -24,8 +24,7 @@ internal static class CompareCommand
             await Task.WhenAll(baseTask, currentTask).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             var comparison = SuiteComparer.Compare(await baseTask.ConfigureAwait(false), await currentTask.ConfigureAwait(false), config);
-            OutputFolder.Write(parse.GetValue(output)!, comparison);
-            console.Out.Write(ReportRenderer.Render(comparison, ReportFormat.Text));
+            console.Out.Write(OutputFolder.Write(parse.GetValue(output)!, comparison));
             return comparison.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
         });
         return command;

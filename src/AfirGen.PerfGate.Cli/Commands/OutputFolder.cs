@@ -8,5 +8,6 @@ internal static class OutputFolder
 {
     public const string Default = "perfgate-results";
 
-    public static void Write(string directory, SuiteComparison comparison) => ReportFolder.Write(directory, comparison);
+    /// <summary>Writes the folder and returns the text summary, for the terminal.</summary>
+    public static string Write(string directory, SuiteComparison comparison) => ReportFolder.Write(directory, comparison);
 }

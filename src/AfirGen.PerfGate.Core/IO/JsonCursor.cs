@@ -4,13 +4,46 @@ using System.Text.Json;
 namespace AfirGen.PerfGate.IO;
 
 /// <summary>A JSON value together with its file and JSON path, so every validation failure can say exactly where it is.</summary>
-/// <param name="Element">The value.</param>
-/// <param name="Path">Its JSON path, e.g. "$.benchmarks[3].launches[0]".</param>
-/// <param name="File">The file it was read from.</param>
-internal readonly record struct JsonCursor(JsonElement Element, string Path, string File)
+/// <remarks>
+/// The path is kept as a link to its parent and the last step, and spelt out only when asked for (an error, a duplicate):
+/// a results file has hundreds of thousands of values, and building a path string for each was a third of reading one.
+/// </remarks>
+internal readonly struct JsonCursor
 {
     /// <summary>The longest id accepted; longer ones are almost certainly generated garbage and would wreck every report.</summary>
     public const int MaxIdLength = 1000;
+
+    // The path of the value holding this one, with this value's property name or item index; at a root, `name` is the whole path.
+    private readonly JsonPath? parent;
+    private readonly string? name;
+    private readonly int index;
+
+    /// <summary>A value at a path given in full, e.g. "$" or "$.target".</summary>
+    public JsonCursor(JsonElement element, string path, string file)
+    {
+        Element = element;
+        File = file;
+        name = path;
+        index = -1;
+    }
+
+    private JsonCursor(JsonElement element, JsonPath parent, string? name, int index, string file)
+    {
+        Element = element;
+        File = file;
+        this.parent = parent;
+        this.name = name;
+        this.index = index;
+    }
+
+    /// <summary>The value.</summary>
+    public JsonElement Element { get; }
+
+    /// <summary>The file it was read from.</summary>
+    public string File { get; }
+
+    /// <summary>Its JSON path, e.g. "$.benchmarks[3].launches[0]".</summary>
+    public string Path => parent is null ? name! : JsonPath.Step(parent.ToString(), name, index);
 
     /// <summary>The document's root.</summary>
     public static JsonCursor Root(JsonDocument document, string file) => new(document.RootElement, "$", file);
@@ -40,7 +73,7 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
     {
         Object();
         return Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? new JsonCursor(value, Child(Path, name), File)
+            ? new JsonCursor(value, Node(), name, -1, File)
             : null;
     }
 
@@ -49,11 +82,25 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
     {
         foreach (var property in Object().Element.EnumerateObject())
         {
-            if (!known.Contains(property.Name))
+            if (!IsKnown(property, known))
             {
                 throw new InputException(File, Child(Path, property.Name), $"unknown property; expected one of: {string.Join(", ", known.ToArray())}");
             }
         }
+    }
+
+    private static bool IsKnown(JsonProperty property, ReadOnlySpan<string> known)
+    {
+        // Compared in place: reading each name as a string would allocate one per property of every object.
+        foreach (var k in known)
+        {
+            if (property.NameEquals(k))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The items of an array, each with its indexed path.</summary>
@@ -61,20 +108,20 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
     {
         Expect(JsonValueKind.Array, "an array");
         var element = Element;
-        var path = Path;
+        var node = Node();
         var file = File;
-        return element.EnumerateArray().Select((item, i) => new JsonCursor(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), file));
+        return element.EnumerateArray().Select((item, i) => new JsonCursor(item, node, null, i, file));
     }
 
     /// <summary>The properties of an object, each with its path; a name longer than <see cref="MaxIdLength"/> is an error.</summary>
     public IEnumerable<(string Name, JsonCursor Value)> Properties()
     {
         var element = Object().Element;
-        var path = Path;
+        var node = Node();
         var file = File;
         return element.EnumerateObject().Select(p =>
         {
-            var at = new JsonCursor(p.Value, Child(path, p.Name), file);
+            var at = new JsonCursor(p.Value, node, p.Name, -1, file);
             // Names of parameters, error classes and headers end up in ids and reports.
             return p.Name.Length <= MaxIdLength
                 ? (p.Name, at)
@@ -85,16 +132,16 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
     /// <summary>Reads every item of an array, requiring the ids <paramref name="idOf"/> gives to be unique; a duplicate is blamed on its <paramref name="idProperty"/>.</summary>
     public List<T> UniqueItems<T>(Func<JsonCursor, T> read, Func<T, string> idOf, string idProperty, string hint = "")
     {
-        var items = new List<T>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var items = new List<T>(Element.ValueKind == JsonValueKind.Array ? Element.GetArrayLength() : 0);
+        var seen = new Dictionary<string, int>(items.Capacity, StringComparer.Ordinal);
         foreach (var at in Items())
         {
             var item = read(at);
             var id = idOf(item);
-            if (!seen.TryAdd(id, at.Path))
+            if (!seen.TryAdd(id, at.index))
             {
                 var blame = at.OptionalProperty(idProperty) ?? at;
-                throw blame.Fail($"duplicate benchmark id \"{id}\" (first at {seen[id]}){hint}");
+                throw blame.Fail($"duplicate benchmark id \"{id}\" (first at {JsonPath.Step(Path, null, seen[id])}){hint}");
             }
 
             items.Add(item);
@@ -175,7 +222,7 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
         {
             if (item.ValueKind != JsonValueKind.Number || !item.TryGetDouble(out var value) || !double.IsFinite(value) || value <= 0)
             {
-                return [new JsonCursor(item, string.Create(CultureInfo.InvariantCulture, $"{Path}[{i}]"), File).Positive()];
+                return [new JsonCursor(item, Node(), null, i, File).Positive()];
             }
 
             values[i++] = value;
@@ -230,6 +277,9 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
             ? $"{path}.{name}"
             : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
 
+    /// <summary>This value's path as a node its children can link to.</summary>
+    private JsonPath Node() => new(parent, name, index);
+
     private void Expect(JsonValueKind kind, string what)
     {
         if (Element.ValueKind != kind)
@@ -250,4 +300,17 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
+}
+
+/// <summary>A JSON path as a chain of steps, spelt out once, when first needed.</summary>
+internal sealed class JsonPath(JsonPath? parent, string? name, int index)
+{
+    private string? text;
+
+    /// <summary>The path of an item (<paramref name="name"/> null) or a property under <paramref name="path"/>.</summary>
+    public static string Step(string path, string? name, int index) =>
+        name is null ? string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]") : JsonCursor.Child(path, name);
+
+    /// <inheritdoc />
+    public override string ToString() => text ??= parent is null ? name! : Step(parent.ToString(), name, index);
 }

@@ -23,9 +23,11 @@ internal static class ResultsJsonWriter
         });
 
         w.WriteStartArray("benchmarks");
+        var scratch = new ArrayBufferWriter<byte>(1024);
         foreach (var benchmark in results.Benchmarks)
         {
-            WriteBenchmark(w, benchmark);
+            WriteBenchmark(w, benchmark, scratch);
+            FlushIfFull(w);
         }
 
         w.WriteEndArray();
@@ -62,7 +64,19 @@ internal static class ResultsJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteBenchmark(Utf8JsonWriter w, BenchmarkResult b)
+    /// <summary>
+    /// Hands what is written so far to the stream once it passes 64 KB. A writer over a stream keeps everything until it
+    /// is flushed: without this a 10,000-benchmark file was built in memory, in a buffer doubling up to its whole size.
+    /// </summary>
+    internal static void FlushIfFull(Utf8JsonWriter w)
+    {
+        if (w.BytesPending >= 1 << 16)
+        {
+            w.Flush();
+        }
+    }
+
+    private static void WriteBenchmark(Utf8JsonWriter w, BenchmarkResult b, ArrayBufferWriter<byte> scratch)
     {
         w.WriteStartObject();
         w.WriteString("id", b.Id);
@@ -86,7 +100,7 @@ internal static class ResultsJsonWriter
         {
             w.WriteStartObject();
             w.WritePropertyName("samples");
-            w.WriteRawValue(CompactArray(launch.Samples, b.Id), skipInputValidation: true);
+            w.WriteRawValue(CompactArray(launch.Samples, b.Id, scratch), skipInputValidation: true);
             if (launch.Round is { } round)
             {
                 w.WriteNumber("round", round);
@@ -239,9 +253,9 @@ internal static class ResultsJsonWriter
 
     // Samples are most of a results file: one line per launch keeps it half the size of one number per line,
     // faster to read back and easier to scan. "R" round-trips every double exactly.
-    private static byte[] CompactArray(IReadOnlyList<double> samples, string id)
+    private static ReadOnlySpan<byte> CompactArray(IReadOnlyList<double> samples, string id, ArrayBufferWriter<byte> buffer)
     {
-        var buffer = new ArrayBufferWriter<byte>(samples.Count * 20);
+        buffer.ResetWrittenCount();
         buffer.Write("["u8);
         Span<byte> number = stackalloc byte[32];
         for (var i = 0; i < samples.Count; i++)
@@ -257,6 +271,6 @@ internal static class ResultsJsonWriter
         }
 
         buffer.Write("]"u8);
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan;
     }
 }

@@ -15,7 +15,15 @@ public interface IReportRenderer
     void Write(SuiteComparison comparison, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var text = Render(comparison);
+        TextFile.Write(Render(comparison), stream);
+    }
+}
+
+/// <summary>How a rendered report goes to a file: UTF-8 without a byte-order mark.</summary>
+internal static class TextFile
+{
+    public static void Write(string text, Stream stream)
+    {
         using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
         writer.Write(text);
     }

@@ -59,6 +59,7 @@ public sealed class JsonReport : IReportRenderer
             foreach (var b in comparison.Benchmarks)
             {
                 WriteBenchmark(w, context, b);
+                IO.ResultsJsonWriter.FlushIfFull(w);
             }
 
             w.WriteEndArray();

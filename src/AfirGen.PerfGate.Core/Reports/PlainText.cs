@@ -17,8 +17,14 @@ public static class PlainText
             return "";
         }
 
+        if (text.Length <= maxLength && IsClean(text))
+        {
+            return text; // the usual name: nothing to change, nothing to allocate
+        }
+
         var sb = new StringBuilder(Math.Min(text.Length, maxLength + 1));
         var afterBreak = false;
+        Span<char> utf16 = stackalloc char[2];
         foreach (var rune in text.EnumerateRunes())
         {
             if (sb.Length >= maxLength)
@@ -40,10 +46,31 @@ public static class PlainText
             }
 
             afterBreak = false;
-            sb.Append(IsHidden(rune) ? "\uFFFD" : rune.ToString());
+            if (IsHidden(rune))
+            {
+                sb.Append('\uFFFD');
+            }
+            else
+            {
+                sb.Append(utf16[..rune.EncodeToUtf16(utf16)]);
+            }
         }
 
         return sb.ToString();
+    }
+
+    private static bool IsClean(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            // A lone surrogate reads as the replacement character: the text must be rebuilt to really hold one.
+            if (rune.Value is '\r' or '\n' or '\t' || rune == Rune.ReplacementChar || IsHidden(rune))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True for control, format (bidi overrides, zero-width) and unassigned characters.</summary>

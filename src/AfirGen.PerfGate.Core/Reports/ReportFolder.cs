@@ -7,8 +7,11 @@ namespace AfirGen.PerfGate.Reports;
 /// <summary>Writes a results folder: results.json, comparison.json, summary.txt, report.md and report.html, each atomically.</summary>
 public static class ReportFolder
 {
-    /// <summary>Writes every file of the folder for <paramref name="comparison"/>, creating <paramref name="directory"/> when needed; I/O failures throw <see cref="RunFailedException"/>.</summary>
-    public static void Write(string directory, SuiteComparison comparison)
+    /// <summary>
+    /// Writes every file of the folder for <paramref name="comparison"/>, creating <paramref name="directory"/> when needed,
+    /// and returns the text summary it wrote (summary.txt), which commands also print; I/O failures throw <see cref="RunFailedException"/>.
+    /// </summary>
+    public static string Write(string directory, SuiteComparison comparison)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(comparison);
@@ -22,13 +25,18 @@ public static class ReportFolder
         }
 
         // The files are independent: written side by side, each streamed to disk rather than built as one string,
-        // which keeps a 10,000-benchmark suite quick and small.
+        // which keeps a 10,000-benchmark suite quick and small. The summary is rendered once, for the file and the terminal.
+        var summary = "";
         try
         {
             Parallel.Invoke(
                 () => AtomicFile.Write(Path.Combine(directory, ResultLoader.ResultsFileName), s => ResultsJson.Write(comparison.Current, s)),
                 () => Report(directory, ReportFormat.Json, comparison),
-                () => Report(directory, ReportFormat.Text, comparison),
+                () =>
+                {
+                    summary = ReportRenderer.Render(comparison, ReportFormat.Text);
+                    AtomicFile.Write(Path.Combine(directory, ReportFormat.Text.FileName()), s => TextFile.Write(summary, s));
+                },
                 () => Report(directory, ReportFormat.Markdown, comparison),
                 () => Report(directory, ReportFormat.Html, comparison));
         }
@@ -37,6 +45,8 @@ public static class ReportFolder
             // Callers handle the typed failure (RunFailedException), not the parallel wrapper.
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
+
+        return summary;
     }
 
     private static void Report(string directory, ReportFormat format, SuiteComparison comparison)

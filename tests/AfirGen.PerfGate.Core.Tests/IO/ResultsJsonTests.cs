@@ -117,6 +117,19 @@ public sealed class ResultsJsonTests
     }
 
     [Fact]
+    public void DuplicateIdIsBlamedOnTheSecondAndNamesTheFirst()
+    {
+        var set = TestData.Everything();
+        var first = set.Benchmarks[0];
+        var json = ResultsJson.Serialize(set with { Benchmarks = [first, set.Benchmarks[1], first] });
+
+        var e = Assert.Throws<InputException>(() => ResultsJson.Parse(json, "r.json"));
+
+        Assert.Equal("$.benchmarks[2].id", e.Field);
+        Assert.Equal($"r.json: $.benchmarks[2].id: duplicate benchmark id \"{first.Id}\" (first at $.benchmarks[0])", e.Message);
+    }
+
+    [Fact]
     public void NanSampleNamesFileAndExactPath()
     {
         var json = ResultsJson.Serialize(TestData.Everything()).Replace("3.141592653589793", "\"NaN\"");

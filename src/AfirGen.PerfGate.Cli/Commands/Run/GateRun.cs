@@ -58,8 +58,7 @@ internal static class GateRun
     public static int Finish(CliConsole console, PerfGateConfig config, ResultSet? baseline, ResultSet current, string outDirectory, bool cancelled, string? saveBaseline = null)
     {
         var comparison = SuiteComparer.Compare(baseline, current, config);
-        OutputFolder.Write(outDirectory, comparison);
-        console.Out.Write(ReportRenderer.Render(comparison, ReportFormat.Text));
+        console.Out.Write(OutputFolder.Write(outDirectory, comparison));
         if (cancelled)
         {
             console.Error.WriteLine($"perfgate: cancelled; partial results (marked incomplete) are in {outDirectory}");
