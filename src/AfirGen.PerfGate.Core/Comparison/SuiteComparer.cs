@@ -23,34 +23,31 @@ public static class SuiteComparer
 
         // A skipped scenario's baseline results are not "missing": the warning above says why they were not measured.
         var baseById = baseline?.Benchmarks.Where(b => !current.Skipped.Any(s => s.Covers(b.Id))).ToDictionary(b => b.Id, StringComparer.Ordinal) ?? [];
-        var ids = current.Benchmarks.Select(b => b.Id).Concat(baseById.Keys).Distinct(StringComparer.Ordinal);
+        var ids = current.Benchmarks.Select(b => b.Id).Concat(baseById.Keys).Distinct(StringComparer.Ordinal).ToArray();
         var curById = current.Benchmarks.ToDictionary(b => b.Id, StringComparer.Ordinal);
 
         // First pass: gather the evidence, so that the number of comparisons is known before any interval is drawn.
         // Benchmarks are independent, so both passes spread over the cores: a 10,000-benchmark suite stays interactive.
-        var pending = ids
-            .AsParallel()
-            .AsOrdered()
-            .Select(id =>
-            {
-                baseById.TryGetValue(id, out var b);
-                curById.TryGetValue(id, out var c);
-                var (regression, sla) = config.For(id);
-                var evidence = b is not null && c is not null && b.Status == BenchmarkStatus.Succeeded && c.Status == BenchmarkStatus.Succeeded
-                    ? Evidence(b, c, settings)
-                    : [];
-                return new Pending(id, b, c, regression, sla, evidence);
-            })
-            .ToList();
+        var pending = new Pending[ids.Length];
+        Parallel.For(0, ids.Length, i =>
+        {
+            var id = ids[i];
+            baseById.TryGetValue(id, out var b);
+            curById.TryGetValue(id, out var c);
+            var (regression, sla) = config.For(id);
+            var evidence = b is not null && c is not null && b.Status == BenchmarkStatus.Succeeded && c.Status == BenchmarkStatus.Succeeded
+                ? Evidence(b, c, settings)
+                : [];
+            pending[i] = new Pending(id, b, c, regression, sla, evidence);
+        });
 
         var tests = Math.Max(1, pending.Sum(p => p.Evidence.Count));
         var perTestAlpha = settings.Alpha / tests;
-        var benchmarks = pending
-            .AsParallel()
-            .Select(p => Decide(p, settings, perTestAlpha, tests))
-            .OrderBy(b => b.Category)
-            .ThenBy(b => b.Id, StringComparer.Ordinal)
-            .ToList();
+        var benchmarks = new BenchmarkComparison[pending.Length];
+        Parallel.For(0, pending.Length, i => benchmarks[i] = Decide(pending[i], settings, perTestAlpha, tests));
+
+        // Ids are unique, so this order is total: the same suite always reads the same way.
+        Array.Sort(benchmarks, (x, y) => x.Category != y.Category ? ((int)x.Category).CompareTo((int)y.Category) : string.CompareOrdinal(x.Id, y.Id));
 
         if (pending.Any(p => p.Evidence.Any(e => e.NoiseAssumed)))
         {

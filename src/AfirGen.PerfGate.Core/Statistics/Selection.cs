@@ -69,11 +69,16 @@ internal static class Selection
     /// The median of <paramref name="values"/> (the mean of the two middle values for an even count), rearranging them.
     /// Equal, to the last bit, to <see cref="Descriptive.Quantile(IReadOnlyList{double}, double)"/> at 0.5 of the sorted values.
     /// </summary>
-    public static double Median(Span<double> values)
+    public static double Median(Span<double> values) => Middle(values, values.Length / 2, values.Length % 2 == 1);
+
+    /// <summary>
+    /// The value of rank <paramref name="upper"/> (0-based) when <paramref name="single"/>, else the mean of the values of
+    /// ranks <paramref name="upper"/> − 1 and <paramref name="upper"/>: a median's middle, rearranging the values.
+    /// </summary>
+    public static double Middle(Span<double> values, int upper, bool single)
     {
-        var upper = values.Length / 2;
         var hi = Select(values, upper);
-        if (values.Length % 2 == 1)
+        if (single)
         {
             return hi;
         }
