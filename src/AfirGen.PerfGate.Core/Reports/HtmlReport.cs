@@ -12,6 +12,9 @@ public sealed class HtmlReport : IReportRenderer
     // Distribution charts are a closer look, not an inventory: past this many the page only grows.
     private const int MaxDistributions = 60;
 
+    /// <summary>Bars in the change chart: changed rows first, so these are the ones to look at; the table lists every benchmark.</summary>
+    public const int MaxChangeBars = 100;
+
     /// <inheritdoc />
     public ReportFormat Format => ReportFormat.Html;
 
@@ -28,11 +31,19 @@ public sealed class HtmlReport : IReportRenderer
 
         Banner(sb, context);
         var ordered = context.Changed.Concat(comparison.Benchmarks.Where(b => b.Verdict == Verdict.Unchanged)).ToList();
-        var chart = SvgCharts.ChangeChart(ordered);
+        // A bar per benchmark of a 10,000-benchmark suite would be a chart 200,000 pixels tall that nobody reads.
+        var chartable = ordered.Where(b => ReportContext.Headline(b)?.Ratio is not null).ToList();
+        var charted = chartable.Take(MaxChangeBars).ToList();
+        var chart = SvgCharts.ChangeChart(charted);
         if (chart.Length > 0)
         {
-            sb.Append("<section id=\"changes\">\n<h2>Change per benchmark</h2>\n<p class=\"muted\">Headline metric (time when compared); bars are the change, whiskers the confidence interval.</p>\n")
-                .Append(chart).Append("</section>\n");
+            sb.Append("<section id=\"changes\">\n<h2>Change per benchmark</h2>\n<p class=\"muted\">Headline metric (time when compared); bars are the change, whiskers the confidence interval.");
+            if (chartable.Count > charted.Count)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $" The first {DisplayFormat.Count(charted.Count)} of {DisplayFormat.Count(chartable.Count)}, changed ones first; the table below has every benchmark.");
+            }
+
+            sb.Append("</p>\n").Append(chart).Append("</section>\n");
         }
 
         Distributions(sb, context, ordered);

@@ -31,6 +31,21 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void TheChangeChartShowsTheFirstHundredAndTheTableEveryBenchmark()
+    {
+        var ids = Enumerable.Range(0, 2 * HtmlReport.MaxChangeBars).Select(i => $"Suite.B{i:000}").ToList();
+        var html = new HtmlReport().Render(SampleComparison.WithIds(ids));
+
+        var chart = html[html.IndexOf("<svg class=\"chart\"", StringComparison.Ordinal)..];
+        chart = chart[..chart.IndexOf("</svg>", StringComparison.Ordinal)];
+        Assert.Equal(HtmlReport.MaxChangeBars, Regex.Count(chart, "<rect class=\"bar\""));
+        // New, missing and failed benchmarks have no change to draw: the count is of those that have one.
+        var comparable = SampleComparison.WithIds(ids).Benchmarks.Count(b => b.Metrics.Any(m => m.Ratio is not null));
+        Assert.Contains($"The first {HtmlReport.MaxChangeBars} of {comparable}, changed ones first", html, StringComparison.Ordinal);
+        Assert.All(ids, id => Assert.Contains($"<td class=\"id\">{id}</td>", html, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReportReferencesNoExternalUrl()
     {
         var html = new HtmlReport().Render(SampleComparison.Create());
