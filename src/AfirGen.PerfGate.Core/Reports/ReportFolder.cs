@@ -30,7 +30,7 @@ public static class ReportFolder
         try
         {
             Parallel.Invoke(
-                () => AtomicFile.Write(Path.Combine(directory, ResultLoader.ResultsFileName), s => ResultsJson.Write(comparison.Current, s)),
+                () => AtomicFile.Write(Path.Combine(directory, ResultLoader.ResultsFileName), s => ResultLoader.WriteResults(comparison.Current, s)),
                 () => Report(directory, ReportFormat.Json, comparison),
                 () =>
                 {
