@@ -74,7 +74,7 @@ public static class HodgesLehmann
         int n = sx.Length, m = sy.Length, count = n * m;
         for (var s = 0; s < sample.Length; s++)
         {
-            // Rows evenly, columns scattered by a stride coprime to nothing in particular: a fixed, spread-out sample.
+            // Rows spread evenly, columns scattered by a fixed multiplier: a spread-out sample, the same on every run.
             sample[s] = sy[(int)((long)s * m / sample.Length)] - sx[(int)(((long)s * 40503 + 17) % n)];
         }
 
