@@ -38,8 +38,16 @@ public sealed class HttpLoadTarget : ILoadTarget
     }
 
     /// <inheritdoc />
-    public Task<ILoadSession> OpenAsync(int workers, CancellationToken cancellationToken) =>
-        Task.FromResult<ILoadSession>(new Session(shape, LoadHttpClient.Create(workers, Timeout.InfiniteTimeSpan, scenario.HttpVersion, scenario.Insecure), scenario.Load.Timeout));
+    public async Task<ILoadSession> OpenAsync(int workers, CancellationToken cancellationToken)
+    {
+        // Plain HTTP/1.1 gets the raw keep-alive client; anything else (https, HTTP/2, body checks) HttpClient.
+        if (shape.Http1Url(shape.Variables.First()) is { } url)
+        {
+            return new Http1Session(shape, await Http1Endpoint.ResolveAsync(url, cancellationToken).ConfigureAwait(false), scenario.Load.Timeout);
+        }
+
+        return new Session(shape, LoadHttpClient.Create(workers, Timeout.InfiniteTimeSpan, scenario.HttpVersion, scenario.Insecure), scenario.Load.Timeout);
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -54,5 +62,13 @@ public sealed class HttpLoadTarget : ILoadTarget
             client.Dispose();
             return ValueTask.CompletedTask;
         }
+    }
+
+    private sealed class Http1Session(HttpRequestShape shape, Http1Endpoint endpoint, TimeSpan timeout) : ILoadSession
+    {
+        public ValueTask<ILoadWorker> CreateWorkerAsync(int index, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<ILoadWorker>(new Http1Worker(shape, endpoint, new Random(index + 1), timeout));
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -17,6 +17,9 @@ public sealed partial class Template
     /// <summary>The text when it has no placeholders, else null.</summary>
     public string? Constant { get; }
 
+    /// <summary>The literal text before the first placeholder (all of it when there is none).</summary>
+    public string Prefix => parts[0].Literal;
+
     /// <summary>Compiles <paramref name="text"/> against the variables; unknown names stay as written.</summary>
     public static Template Compile(string text, VariableSet variables)
     {

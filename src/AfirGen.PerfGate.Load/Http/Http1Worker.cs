@@ -1,0 +1,372 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using AfirGen.PerfGate.Load.Engine;
+
+namespace AfirGen.PerfGate.Load.Http;
+
+/// <summary>
+/// One HTTP/1.1 keep-alive connection for plain http:// load: the request rendered into a reused buffer, the response
+/// read in place (status line, Content-Length or chunked body, Connection: close), nothing allocated per request.
+/// HttpClient spends about a third more CPU per request on its message objects; on a 2-core machine that is CPU the
+/// target under test does not get (docs/performance.md). HTTPS, HTTP/2 and body checks stay with HttpClient.
+/// </summary>
+internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint, Random random, TimeSpan timeout) : ILoadWorker
+{
+    // A response head larger than this is not a server under test answering normally.
+    private const int MaxHeadBytes = 64 * 1024;
+
+    private readonly object[] values = new object[shape.Variables.Names.Count];
+    private readonly ArrayBufferWriter<byte> request = new(512);
+    private byte[] buffer = new byte[16 * 1024];
+    private int start;
+    private int end;
+    private Socket? socket;
+    private bool reused;
+    private CancellationTokenSource? deadline;
+
+    public async ValueTask<OperationOutcome> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        shape.Variables.Pick(random, values);
+        if ((!shape.IsConstant || request.WrittenCount == 0) && !shape.TryWriteHttp1(values, endpoint.Authority, request))
+        {
+            // A rendered value that would break the request line or a header: HttpClient refuses to send it too.
+            request.ResetWrittenCount();
+            return OperationOutcome.Failed(ErrorClass.Connect);
+        }
+
+        // One reusable timer per worker bounds the whole exchange, connecting and the body included.
+        deadline ??= CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var token = deadline.Token;
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return await ExchangeAsync(token).ConfigureAwait(false);
+                }
+                catch (StaleConnectionException) when (attempt == 0)
+                {
+                    // A kept-alive connection the server had already closed: tried once more on a fresh one, as HttpClient does.
+                    Close();
+                }
+            }
+        }
+        catch (Exception e) when (Classify(e, cancellationToken) is { } error)
+        {
+            Close();
+            return OperationOutcome.Failed(error);
+        }
+        catch
+        {
+            // Cancelled half-way through an exchange: what is left of it on the connection must not be read as the next answer.
+            Close();
+            throw;
+        }
+        finally
+        {
+            if (!deadline.TryReset())
+            {
+                deadline.Dispose();
+                deadline = null;
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Close();
+        deadline?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static ErrorClass? Classify(Exception e, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? null : e switch
+        {
+            OperationCanceledException => ErrorClass.Timeout,
+            Http1ProtocolException => ErrorClass.Server,
+            SocketException or IOException or StaleConnectionException => ErrorClass.Connect,
+            _ => null,
+        };
+
+    private async ValueTask<OperationOutcome> ExchangeAsync(CancellationToken token)
+    {
+        if (socket is null)
+        {
+            socket = await endpoint.ConnectAsync(token).ConfigureAwait(false);
+            reused = false;
+            start = end = 0;
+        }
+
+        try
+        {
+            var bytes = request.WrittenMemory;
+            while (!bytes.IsEmpty)
+            {
+                bytes = bytes[await socket.SendAsync(bytes, SocketFlags.None, token).ConfigureAwait(false)..];
+            }
+        }
+        catch (SocketException) when (reused)
+        {
+            throw new StaleConnectionException();
+        }
+
+        var status = await ReadResponseAsync(token).ConfigureAwait(false);
+        reused = true;
+        return shape.StatusAccepted(status) ? OperationOutcome.Success : OperationOutcome.Failed(ErrorClass.HttpStatus);
+    }
+
+    private async ValueTask<int> ReadResponseAsync(CancellationToken token)
+    {
+        var first = true;
+        while (true)
+        {
+            var headEnd = await FillHeadAsync(first, token).ConfigureAwait(false);
+            first = false;
+            var head = Http1ResponseHead.Parse(buffer.AsSpan(start, headEnd - start));
+            start = headEnd;
+            if (head.Status is >= 100 and < 200)
+            {
+                if (head.Status == 101)
+                {
+                    throw new Http1ProtocolException("the server switched protocols, which was not asked for");
+                }
+
+                continue; // an interim answer (100 Continue, 103 Early Hints): the final one follows
+            }
+
+            var close = head.Close;
+            if (shape.IsHead || head.Status is 204 or 304)
+            {
+                // no body
+            }
+            else if (head.Chunked)
+            {
+                await SkipChunkedAsync(token).ConfigureAwait(false);
+            }
+            else if (head.ContentLength is { } length)
+            {
+                await SkipAsync(length, token).ConfigureAwait(false);
+            }
+            else
+            {
+                // Neither length nor chunks: the body ends where the connection does.
+                while (await ReceiveAsync(token).ConfigureAwait(false) > 0)
+                {
+                    start = end;
+                }
+
+                close = true;
+            }
+
+            if (close)
+            {
+                Close();
+            }
+
+            return head.Status;
+        }
+    }
+
+    /// <summary>Reads until the buffer holds a whole response head; returns the index just past its blank line.</summary>
+    private async ValueTask<int> FillHeadAsync(bool firstOfExchange, CancellationToken token)
+    {
+        var searched = start;
+        while (true)
+        {
+            var at = buffer.AsSpan(searched, end - searched).IndexOf("\r\n\r\n"u8);
+            if (at >= 0)
+            {
+                return searched + at + 4;
+            }
+
+            searched = Math.Max(start, end - 3);
+            if (end - start >= MaxHeadBytes)
+            {
+                throw new Http1ProtocolException($"the response head is longer than {MaxHeadBytes / 1024} KB");
+            }
+
+            // Nothing of the answer yet on a connection that carried one before: if it is closed now, the server had
+            // closed it while idle, and the request was never seen.
+            var stale = firstOfExchange && end == start && reused;
+            var before = start;
+            int read;
+            try
+            {
+                read = await ReceiveAsync(token).ConfigureAwait(false);
+            }
+            catch (SocketException) when (stale)
+            {
+                throw new StaleConnectionException();
+            }
+
+            searched -= before - start; // ReceiveAsync may have moved the unread bytes to the front
+            if (read == 0)
+            {
+                throw stale ? new StaleConnectionException() : new IOException("the server closed the connection before the response was complete");
+            }
+        }
+    }
+
+    private async ValueTask SkipAsync(long length, CancellationToken token)
+    {
+        while (true)
+        {
+            var take = (int)Math.Min(length, end - start);
+            start += take;
+            length -= take;
+            if (length == 0)
+            {
+                return;
+            }
+
+            if (await ReceiveAsync(token).ConfigureAwait(false) == 0)
+            {
+                throw new IOException("the server closed the connection in the middle of the body");
+            }
+        }
+    }
+
+    private async ValueTask SkipChunkedAsync(CancellationToken token)
+    {
+        while (true)
+        {
+            var size = Http1ResponseHead.ChunkSize(await ReadLineAsync(token).ConfigureAwait(false));
+            if (size == 0)
+            {
+                // Trailer fields, if any, end with an empty line.
+                while (await ReadLineAsync(token).ConfigureAwait(false) is { IsEmpty: false })
+                {
+                }
+
+                return;
+            }
+
+            await SkipAsync(size, token).ConfigureAwait(false);
+            if (!(await ReadLineAsync(token).ConfigureAwait(false)).IsEmpty)
+            {
+                throw new Http1ProtocolException("a chunk of the body does not end where its size says");
+            }
+        }
+    }
+
+    /// <summary>The next line without its CRLF (valid until the next read).</summary>
+    private async ValueTask<ReadOnlyMemory<byte>> ReadLineAsync(CancellationToken token)
+    {
+        var searched = start;
+        while (true)
+        {
+            var at = buffer.AsSpan(searched, end - searched).IndexOf("\r\n"u8);
+            if (at >= 0)
+            {
+                var line = buffer.AsMemory(start, searched + at - start);
+                start = searched + at + 2;
+                return line;
+            }
+
+            searched = Math.Max(start, end - 1);
+            if (end - start >= MaxHeadBytes)
+            {
+                throw new Http1ProtocolException($"a line of the chunked body is longer than {MaxHeadBytes / 1024} KB");
+            }
+
+            var before = start;
+            if (await ReceiveAsync(token).ConfigureAwait(false) == 0)
+            {
+                throw new IOException("the server closed the connection in the middle of the body");
+            }
+
+            searched -= before - start;
+        }
+    }
+
+    /// <summary>Receives more bytes after <c>end</c>, first moving the unread ones to the front or growing the buffer when it is full.</summary>
+    private async ValueTask<int> ReceiveAsync(CancellationToken token)
+    {
+        if (start == end)
+        {
+            start = end = 0;
+        }
+        else if (end == buffer.Length)
+        {
+            if (start > 0)
+            {
+                buffer.AsSpan(start, end - start).CopyTo(buffer);
+                end -= start;
+                start = 0;
+            }
+            else
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+        }
+
+        var read = await socket!.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, token).ConfigureAwait(false);
+        end += read;
+        return read;
+    }
+
+    private void Close()
+    {
+        socket?.Dispose();
+        socket = null;
+        start = end = 0;
+    }
+
+    /// <summary>A kept-alive connection closed by the server before it answered: the request is sent again on a new one.</summary>
+    private sealed class StaleConnectionException : Exception
+    {
+    }
+}
+
+/// <summary>
+/// Where every worker of a level connects: the host resolved once, its addresses tried in order as HttpClient does
+/// ("localhost" is often ::1 first while the server listens on 127.0.0.1 only), the one that answered tried first after.
+/// </summary>
+internal sealed class Http1Endpoint(IPAddress[] addresses, int port, string authority)
+{
+    private int preferred;
+
+    /// <summary>The Host header's value: host, and the port unless it is the scheme's default.</summary>
+    public string Authority { get; } = authority;
+
+    public static async Task<Http1Endpoint> ResolveAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        // DnsSafeHost drops an IPv6 literal's brackets; a name is looked up in its IDN (punycode) form.
+        var addresses = IPAddress.TryParse(uri.DnsSafeHost, out var literal) ? [literal]
+            : await Dns.GetHostAddressesAsync(uri.IdnHost, cancellationToken).ConfigureAwait(false);
+        return addresses.Length > 0 ? new Http1Endpoint(addresses, uri.Port, uri.Authority)
+            : throw new SocketException((int)SocketError.HostNotFound);
+    }
+
+    public async ValueTask<Socket> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var first = Volatile.Read(ref preferred);
+        for (var i = 0; ; i++)
+        {
+            var index = (first + i) % addresses.Length;
+            var socket = new Socket(addresses[index].AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(addresses[index], port), cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref preferred, index);
+                return socket;
+            }
+            catch (SocketException) when (i + 1 < addresses.Length)
+            {
+                socket.Dispose();
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+    }
+}
+
+/// <summary>A response that does not follow HTTP/1.1.</summary>
+internal sealed class Http1ProtocolException(string message) : Exception(message);
