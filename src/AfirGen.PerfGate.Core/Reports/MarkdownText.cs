@@ -13,9 +13,28 @@ internal static class MarkdownText
     {
         var clean = PlainText.Clean(text, maxLength);
         var sb = new StringBuilder(clean.Length + 16);
+        // A word of 7 to 40 hex digits is linked to the commit it names: it gets a zero-width space after every six.
+        var hashStart = -1;
+        var hashEnd = -1;
         for (var i = 0; i < clean.Length; i++)
         {
             var ch = clean[i];
+            if (i >= hashEnd && char.IsAsciiHexDigit(ch) && (i == 0 || !IsWordChar(clean[i - 1])))
+            {
+                var end = i;
+                while (end < clean.Length && char.IsAsciiHexDigit(clean[end]))
+                {
+                    end++;
+                }
+
+                (hashStart, hashEnd) = end - i is >= 7 and <= 40 && (end == clean.Length || !IsWordChar(clean[end])) ? (i, end) : (-1, end);
+            }
+
+            if (hashStart >= 0 && i > hashStart && i < hashEnd && (i - hashStart) % 6 == 0)
+            {
+                sb.Append(ZeroWidthSpace);
+            }
+
             switch (ch)
             {
                 case '&': sb.Append("&amp;"); break;
@@ -46,6 +65,8 @@ internal static class MarkdownText
 
         return sb.ToString();
     }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     private static bool Follows(string text, int index, string what) =>
         string.CompareOrdinal(text, index + 1, what, 0, what.Length) == 0;

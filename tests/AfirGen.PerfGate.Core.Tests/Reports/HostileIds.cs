@@ -6,6 +6,8 @@ internal static class HostileIds
     public static readonly IReadOnlyList<string> All =
     [
         "pipe|in|the|middle",
+        "Checkout(commit: a5c3785ed8d6a35868bc169f07e40e889087fd2e)",
+        "Hash deadbee",
         "|leading pipe",
         "trailing pipe|",
         "back`tick`s and ```fences```",

@@ -46,6 +46,9 @@ public sealed partial class HostileNameTests
         Assert.All(rows, row => Assert.Equal(8, row.Count(c => c == '|')));
         Assert.DoesNotMatch(LiveMarkdown(), markdown);
         Assert.DoesNotMatch(Mention(), markdown);
+        // Seven to forty hex digits standing alone are linked to the commit they name.
+        var commit = CommitLink().Match(markdown);
+        Assert.False(commit.Success, "commit link: " + commit.Value);
         var link = IssueLink().Match(markdown);
         Assert.False(link.Success, "issue link: " + link.Value);
         Assert.DoesNotMatch(RawTag(), markdown.Replace("<details>", "", StringComparison.Ordinal).Replace("</details>", "", StringComparison.Ordinal)
@@ -88,6 +91,9 @@ public sealed partial class HostileNameTests
     // A link or image: "](", an autolink "<http", or a bare URL GitHub would link.
     [GeneratedRegex(@"\]\(|<https?:|https?://|www\.|mailto:", RegexOptions.IgnoreCase)]
     private static partial Regex LiveMarkdown();
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z_])[0-9A-Fa-f]{7,40}(?![0-9A-Za-z_])")]
+    private static partial Regex CommitLink();
 
     // "@name" with a letter right after the @ pings someone.
     [GeneratedRegex(@"(^|[^\w])@[A-Za-z0-9]")]
