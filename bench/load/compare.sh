@@ -12,22 +12,13 @@ secs=${2:-5}
 work=$(mktemp -d /tmp/perfgate-bench-XXXXXX)
 trap 'kill "$(cat "$work/nginx.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null
-fi
+# shellcheck source=bench/load/nginx.sh
+source bench/load/nginx.sh
 eval "$(scripts/services.sh start)"
 dotnet build src/AfirGen.PerfGate.Cli -c Release -v q -nologo >/dev/null
 perfgate="dotnet src/AfirGen.PerfGate.Cli/bin/Release/net10.0/dotnet-perfgate.dll"
 
-cat >"$work/nginx.conf" <<NGINX
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http { access_log off; keepalive_requests 10000000;
-  server { listen 127.0.0.1:18081; location / { return 200 "hello perfgate\n"; } } }
-NGINX
-nginx -c "$work/nginx.conf"
+start_nginx "$work" 18081
 
 mysql_args=(--no-defaults -h127.0.0.1 -P13306 -uperfgate -pperfgate perfgate)
 mariadb "${mysql_args[@]}" -e "DROP TABLE IF EXISTS bench_pk; CREATE TABLE bench_pk (id INT PRIMARY KEY, v VARCHAR(64));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two builds of perfgate's HTTP load generator side by side, with wrk as the yardstick, alternating round by round
-# against the same loopback nginx (one worker process, as bench/load/compare.sh starts it):
+# against the same loopback nginx (bench/load/nginx.sh, as bench/load/compare.sh uses):
 #   wrk -t2 -c10   |   perfgate load -c 10 at BASE   |   perfgate load -c 10 at HEAD
 # Usage: bench/load/http-ab.sh BASE-REV [HEAD-REV] [ROUNDS] [SECONDS]     (HEAD-REV defaults to the working tree)
 set -euo pipefail
@@ -19,9 +19,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null
-fi
+# shellcheck source=bench/load/nginx.sh
+source bench/load/nginx.sh
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 3; }
 
 build() { # REV-or-empty OUT
@@ -35,15 +34,7 @@ build() { # REV-or-empty OUT
 build "$base" base
 build "$head" head
 
-cat >"$work/nginx.conf" <<NGINX
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http { access_log off; keepalive_requests 10000000;
-  server { listen 127.0.0.1:18082; location / { return 200 "hello perfgate\n"; } } }
-NGINX
-nginx -c "$work/nginx.conf"
+start_nginx "$work" 18082
 
 # perfgate's throughput, median latency in µs and generator CPU per request in µs over the measured phase
 figures() {
