@@ -67,6 +67,18 @@ public sealed class Http1WorkerTests
     }
 
     [Fact]
+    public async Task AHostHeaderOfTheScenarioReplacesTheUrlsAndFramingHeadersAreTheClients()
+    {
+        await using var server = ScriptedServer.Start((_, _) => [Ok]);
+        await using var worker = await WorkerAsync(server, "/", method: "PUT", body: "x",
+            headers: [new("host", "fir.example"), new("Content-Length", "99"), new("Transfer-Encoding", "chunked")]);
+
+        Assert.Equal(OperationOutcome.Success, await worker.ExecuteAsync(CancellationToken.None));
+
+        Assert.Equal("PUT / HTTP/1.1\r\nhost: fir.example\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 1\r\n\r\nx", server.Requests.Single());
+    }
+
+    [Fact]
     public async Task ChunkedBodiesArrivingAByteAtATimeKeepTheFramingForTheNextRequest()
     {
         var chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n10\r\n0123456789abcdef\r\n0\r\nX-Trailer: t\r\n\r\n"u8.ToArray();

@@ -17,6 +17,7 @@ internal sealed class HttpRequestShape
     private readonly string contentType;
     private readonly Version version;
     private readonly bool http1;
+    private readonly bool hostGiven;
 
     public HttpRequestShape(HttpScenarioDefinition scenario)
     {
@@ -31,6 +32,7 @@ internal sealed class HttpRequestShape
         body = scenario.Body is null ? null : Template.Compile(scenario.Body, Variables);
         ExpectStatus = scenario.ExpectStatus.Count > 0 ? [.. scenario.ExpectStatus] : null;
         ExpectBody = scenario.ExpectBodyContains;
+        hostGiven = headers.Any(h => h.Name.Equals("Host", StringComparison.OrdinalIgnoreCase));
         // Plain HTTP/1.1 whose host and port no variable can change, and no body to read as text: the raw client's case.
         var prefix = url.Prefix;
         var plain = prefix.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
@@ -90,11 +92,22 @@ internal sealed class HttpRequestShape
         Write(into, method.Method);
         Write(into, " ");
         Write(into, target);
-        Write(into, " HTTP/1.1\r\nHost: ");
-        Write(into, authority);
-        Write(into, "\r\n");
+        Write(into, " HTTP/1.1\r\n");
+        if (!hostGiven)
+        {
+            // A Host header of the scenario's own replaces the URL's, as it does with HttpClient.
+            Write(into, "Host: ");
+            Write(into, authority);
+            Write(into, "\r\n");
+        }
+
         foreach (var (name, value) in headers)
         {
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // the framing is the client's to write; HttpClient drops these from a request's headers too
+            }
+
             var text = value.Render(values);
             if (!IsFieldText(name) || !IsFieldText(text))
             {
