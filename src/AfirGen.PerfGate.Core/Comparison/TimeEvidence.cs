@@ -83,7 +83,7 @@ internal sealed class TimeEvidence
         var k = 0;
         foreach (var launch in launches)
         {
-            foreach (var v in LaunchNoise.Samples(launch))
+            foreach (var v in Samples.Span(launch.Samples))
             {
                 logs[k++] = Math.Log(v);
             }

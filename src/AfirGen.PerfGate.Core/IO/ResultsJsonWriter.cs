@@ -27,7 +27,7 @@ internal static class ResultsJsonWriter
         foreach (var benchmark in results.Benchmarks)
         {
             WriteBenchmark(w, benchmark, scratch);
-            FlushIfFull(w);
+            w.FlushIfFull();
         }
 
         w.WriteEndArray();
@@ -62,18 +62,6 @@ internal static class ResultsJsonWriter
         WriteOptional(w, "architecture", env.Architecture);
         WriteOptional(w, "gcMode", env.GcMode);
         w.WriteEndObject();
-    }
-
-    /// <summary>
-    /// Hands what is written so far to the stream once it passes 64 KB. A writer over a stream keeps everything until it
-    /// is flushed: without this a 10,000-benchmark file was built in memory, in a buffer doubling up to its whole size.
-    /// </summary>
-    internal static void FlushIfFull(Utf8JsonWriter w)
-    {
-        if (w.BytesPending >= 1 << 16)
-        {
-            w.Flush();
-        }
     }
 
     private static void WriteBenchmark(Utf8JsonWriter w, BenchmarkResult b, ArrayBufferWriter<byte> scratch)

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.IO;
 using AfirGen.PerfGate.Model;
 using AfirGen.PerfGate.Thresholds;
 
@@ -59,7 +60,7 @@ public sealed class JsonReport : IReportRenderer
             foreach (var b in comparison.Benchmarks)
             {
                 WriteBenchmark(w, context, b);
-                IO.ResultsJsonWriter.FlushIfFull(w);
+                w.FlushIfFull();
             }
 
             w.WriteEndArray();

@@ -87,7 +87,7 @@ public static class Descriptive
             return 0;
         }
 
-        return ScaledMad(values is double[] array ? array : values.ToArray());
+        return ScaledMad(Samples.Span(values));
     }
 
     /// <summary>The median absolute deviation scaled by 1.4826, on one pooled copy of the sample.</summary>

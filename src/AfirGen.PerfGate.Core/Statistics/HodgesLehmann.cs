@@ -11,7 +11,7 @@ public static class HodgesLehmann
     public static double Estimate(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         var (xs, ys) = Prepare(x, y);
-        return Estimate(Values(xs), Values(ys));
+        return Estimate(Samples.Span(xs), Samples.Span(ys));
     }
 
     /// <summary>The shift estimate of <paramref name="ys"/> relative to <paramref name="xs"/>, each of at most <see cref="MaxPerSide"/> values.</summary>
@@ -186,8 +186,6 @@ public static class HodgesLehmann
 
         return (Thin(x), Thin(y));
     }
-
-    private static ReadOnlySpan<double> Values(IReadOnlyList<double> values) => values is double[] array ? array : values.ToArray();
 
     private static double[] Differences(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
     {

@@ -18,21 +18,12 @@ public static class LaunchNoise
         {
             if (launch.Samples.Count > 0)
             {
-                centers.Add(Math.Log(Descriptive.Median(Samples(launch))));
+                centers.Add(Math.Log(Descriptive.Median(Samples.Span(launch.Samples))));
             }
         }
 
         return centers.ToArray();
     }
-
-    /// <summary>A launch's samples as a span: the array the readers build, or a copy of any other list.</summary>
-    internal static ReadOnlySpan<double> Samples(Launch launch) =>
-        launch.Samples switch
-        {
-            double[] array => array,
-            List<double> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
-            var other => other.ToArray(),
-        };
 
     /// <summary>
     /// The spread pooled over groups of launches (each group centred on its own mean) and shrunk towards
