@@ -286,8 +286,10 @@ public sealed class Http1WorkerTests
                         {
                             foreach (var b in response)
                             {
+                                // A pause after each byte, so the client really receives them one read at a time.
                                 await stream.WriteAsync(new[] { b }, stop.Token);
                                 await stream.FlushAsync(stop.Token);
+                                await Task.Delay(1, stop.Token);
                             }
                         }
                         else

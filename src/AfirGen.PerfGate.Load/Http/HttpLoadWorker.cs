@@ -7,16 +7,14 @@ internal sealed class HttpLoadWorker(HttpRequestShape shape, HttpClient client, 
 {
     private readonly object[] values = new object[shape.Variables.Names.Count];
     private readonly byte[] buffer = new byte[16 * 1024];
-    private CancellationTokenSource? deadline;
+    private readonly OperationDeadline deadline = new(timeout);
 
     public async ValueTask<OperationOutcome> ExecuteAsync(CancellationToken cancellationToken)
     {
         shape.Variables.Pick(random, values);
         using var request = shape.Build(values);
-        // One reusable timer per worker bounds the whole exchange, body included (HttpClient.Timeout stops at the headers).
-        deadline ??= CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        var token = deadline.Token;
+        // The deadline bounds the whole exchange, body included (HttpClient.Timeout stops at the headers).
+        var token = deadline.Start(cancellationToken);
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
@@ -47,17 +45,13 @@ internal sealed class HttpLoadWorker(HttpRequestShape shape, HttpClient client, 
         }
         finally
         {
-            if (!deadline.TryReset())
-            {
-                deadline.Dispose();
-                deadline = null;
-            }
+            deadline.End();
         }
     }
 
     public ValueTask DisposeAsync()
     {
-        deadline?.Dispose();
+        deadline.Dispose();
         return ValueTask.CompletedTask;
     }
 }
