@@ -13,7 +13,7 @@ public static class Annotations
     public static IReadOnlyList<string> For(SuiteComparison comparison, string? file)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var failing = new ReportContext(comparison).Changed.Where(b => b.Verdict.FailsGate()).ToList();
+        var failing = new ReportContext(comparison).Failing.ToList();
         var shown = failing.Count > Max ? failing.Take(Max - 1) : failing;
         var lines = shown.Select(b => WorkflowCommands.Error(
             PlainText.Clean(b.Id) + ": " + ReportContext.Reason(b, t => PlainText.Clean(t)),

@@ -36,6 +36,12 @@ public static class DiagnosticCodes
     /// <summary>The build runs under an MSBuild that cannot load the task: anything but the .NET 10 SDK's (error).</summary>
     public const string UnsupportedMSBuild = "PERF0011";
 
+    /// <summary>Launch-to-launch noise was neither measured nor stored; the default was assumed (warning).</summary>
+    public const string NoiseAssumed = "PERF0012";
+
+    /// <summary>A scenario was skipped: its service is not configured (warning).</summary>
+    public const string ScenarioSkipped = "PERF0013";
+
     /// <summary>A defect in PerfGate itself, reported in one line (error).</summary>
     public const string InternalError = "PERF0099";
 }

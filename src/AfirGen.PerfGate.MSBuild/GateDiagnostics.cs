@@ -35,7 +35,9 @@ internal static class GateDiagnostics
                     list.Add(new GateDiagnostic(DiagnosticCodes.MissingBenchmark, false, baselinePath ?? resultsPath, 0, 0, $"{id} is in the baseline but not in the current results"));
                     continue;
                 case Verdict.Inconclusive when b.Metrics.FirstOrDefault(m => m.Verdict == Verdict.Inconclusive) is { } m:
-                    list.Add(At(DiagnosticCodes.Inconclusive, false, b, $"{Subject(id, m)} is inconclusive: {Change(m)}{Evidence(m)} is too noisy to tell; measure more launches or use `perfgate ab`"));
+                    var decide = m.Hint is { } hint ? PlainText.Clean(hint, MaxTextLength) : "measure more launches or use `perfgate ab`";
+                    list.Add(At(DiagnosticCodes.Inconclusive, failOnRegression && comparison.FailsGate(Verdict.Inconclusive), b,
+                        $"{Subject(id, m)} is inconclusive: {Change(m)}{Evidence(m)} is too noisy to tell; {decide}"));
                     continue;
             }
 
@@ -55,46 +57,31 @@ internal static class GateDiagnostics
         return list;
     }
 
-    /// <summary>One line for the build log: how many benchmarks, their verdicts, and whether the gate passed ("3 benchmarks against the baseline: 1 regressed, 2 unchanged; gate failed").</summary>
+    /// <summary>One line for the build log, in the words of every other output ("failed · 3 benchmarks · fails the gate: 1 regressed · 2 unchanged · against the baseline").</summary>
     public static string Summary(SuiteComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var counts = Enum.GetValues<Verdict>().Reverse()
-            .Select(v => (Verdict: v, Count: comparison.Count(v)))
-            .Where(c => c.Count > 0)
-            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Count} {c.Verdict.ToName()}"));
         var against = comparison.Baseline is null ? "no baseline: SLA thresholds only" : "against the baseline";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{comparison.Benchmarks.Count} benchmark{(comparison.Benchmarks.Count == 1 ? "" : "s")} {against}: {string.Join(", ", counts)}; gate {(comparison.Passed ? "passed" : "failed")}");
+        return GateText.Line(comparison) + " · " + against;
     }
 
     private static void AddRunWarnings(SuiteComparison comparison, string resultsPath, string? baselinePath, List<GateDiagnostic> list)
     {
-        if (comparison.Current.Incomplete)
+        foreach (var w in comparison.Warnings)
         {
-            list.Add(new GateDiagnostic(DiagnosticCodes.IncompleteResults, false, resultsPath, 0, 0, "the current results are incomplete: the run was cancelled or cut short"));
-        }
-
-        if (comparison.Baseline is not { } baseline || baselinePath is null)
-        {
-            return;
-        }
-
-        if (baseline.Incomplete)
-        {
-            list.Add(new GateDiagnostic(DiagnosticCodes.IncompleteResults, false, baselinePath, 0, 0, "the baseline is incomplete: the run that made it was cancelled or cut short"));
-        }
-
-        var differences = baseline.Environment.Differences(comparison.Current.Environment);
-        if (differences.Count > 0)
-        {
-            var fields = string.Join("; ", differences.Select(d => $"{d.Field} is '{PlainText.Clean(d.Baseline, 80)}' there and '{PlainText.Clean(d.Current, 80)}' now"));
-            list.Add(new GateDiagnostic(DiagnosticCodes.EnvironmentDiffers, false, baselinePath, 0, 0,
-                $"the baseline was measured on a different machine or runtime ({fields}): the verdicts compare them as they are"));
+            var (code, file) = w.Kind switch
+            {
+                WarningKind.NoiseAssumed => (DiagnosticCodes.NoiseAssumed, resultsPath),
+                WarningKind.Skipped => (DiagnosticCodes.ScenarioSkipped, resultsPath),
+                WarningKind.EnvironmentDiffers => (DiagnosticCodes.EnvironmentDiffers, baselinePath ?? resultsPath),
+                WarningKind.BaselineIncomplete => (DiagnosticCodes.IncompleteResults, baselinePath ?? resultsPath),
+                _ => (DiagnosticCodes.IncompleteResults, resultsPath),
+            };
+            list.Add(new GateDiagnostic(code, false, file, 0, 0, PlainText.Clean(w.Text, MaxTextLength)));
         }
     }
 
-    private static string Subject(string id, MetricComparison m) => m.Metric == "time" ? id : $"{id} {m.Metric}";
+    private static string Subject(string id, MetricComparison m) => m.Metric == ComparedMetric.Time ? id : $"{id} {m.Metric.ToName()}";
 
     private static string Change(MetricComparison m) => m.Ratio is { } r ? DisplayFormat.ChangeWithCi(r, m.CiLower, m.CiUpper) : "";
 

@@ -29,6 +29,9 @@ public abstract class PerfGateTask : Microsoft.Build.Utilities.Task
     /// <summary>Extra thresholds for every benchmark, separated by semicolons: "5%" (the regression threshold), "p95&lt;100ms", …</summary>
     public string Threshold { get; set; } = "";
 
+    /// <summary>What fails the gate besides regressions, broken SLAs and failed benchmarks: "regression" (default) or "inconclusive".</summary>
+    public string FailOn { get; set; } = "";
+
     /// <summary>The project being built: the file of diagnostics that concern no particular file.</summary>
     public string ProjectFile { get; set; } = "";
 
@@ -74,7 +77,10 @@ public abstract class PerfGateTask : Microsoft.Build.Utilities.Task
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => Thresholds.Threshold.ParseShorthand(t, ThresholdProperty))
             .ToList();
-        return config.WithThresholds(thresholds);
+        config = config.WithThresholds(thresholds, ThresholdProperty);
+        return string.IsNullOrWhiteSpace(FailOn)
+            ? config
+            : config with { Comparison = config.Comparison with { FailOnInconclusive = FailPolicy.Parse(FailOn, ProjectFile, "PerfGateFailOn") } };
     }
 
     /// <summary>The baseline, or null when none is set or it does not exist (reported as PERF0004, an error when <paramref name="missingIsError"/>).</summary>

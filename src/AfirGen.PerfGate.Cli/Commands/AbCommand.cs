@@ -52,9 +52,7 @@ internal static class AbCommand
                 ? $"perfgate: compared base {outcome.Base} with head {outcome.Head}, interleaved in {options.Processes} worker processes of {options.Pairs} pairs a benchmark"
                 : $"perfgate: compared base {outcome.Base} with head {outcome.Head}, {options.Rounds} process rounds");
             var outDir = parse.GetValue(output)!;
-            var code = Run.GateRun.Finish(console, config, outcome.Baseline, outcome.Current, outDir, outcome.Cancelled);
-            IO.AtomicFile.Write(Path.Combine(outDir, "baseline.json"), s => IO.ResultsJson.Write(outcome.Baseline, s));
-            return code;
+            return Run.GateRun.Finish(console, config, outcome.Baseline, outcome.Current, outDir, outcome.Cancelled);
         });
         return command;
     }

@@ -17,7 +17,7 @@ internal static class CommentCommand
     public static Command Create(CliConsole console)
     {
         var results = new Option<string>("--results") { Description = "Current results: a perfgate output folder, a results.json, or BenchmarkDotNet exports", Required = true };
-        var baseline = new Option<string?>("--baseline") { Description = "Baseline results to compare with" };
+        var baseline = new Option<string?>("--baseline") { Description = "Baseline results to compare with (decides again, instead of a folder's stored verdict)" };
         var repo = new Option<string?>("--repo") { Description = "OWNER/NAME of the repository (default: $GITHUB_REPOSITORY); without --pr no comment is posted" };
         var pr = new Option<int?>("--pr") { Description = "Pull request number to comment on" };
         var apiUrl = new Option<string?>("--api-url") { Description = "GitHub API address (default: $GITHUB_API_URL, else https://api.github.com)" };
@@ -38,11 +38,8 @@ internal static class CommentCommand
                 throw new InputException("--when", "$", $"is '{policy}'; expected always or on-regression");
             }
 
-            var config = gate.Load(parse);
-            var current = ResultLoader.Load(parse.GetValue(results)!);
-            var baseResults = parse.GetValue(baseline) is { } b ? ResultLoader.Load(b) : null;
-            var comparison = SuiteComparer.Compare(baseResults, current, config);
-            var exitCode = comparison.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
+            var comparison = gate.Verdict(parse, parse.GetValue(results)!, parse.GetValue(baseline));
+            var exitCode = comparison.ExitCode;
             var link = ReportLink(parse.GetValue(reportUrl));
             var configPath = parse.GetValue(gate.Config);
 
@@ -154,8 +151,10 @@ internal static class CommentCommand
         var outputs = new Dictionary<string, string>
         {
             ["verdict"] = comparison.Passed ? "passed" : "failed",
+            ["gate"] = comparison.Gate.ToName(),
             ["regressions"] = comparison.Count(Verdict.Regressed).ToString(CultureInfo.InvariantCulture),
-            ["failures"] = comparison.Benchmarks.Count(b => b.Verdict.FailsGate()).ToString(CultureInfo.InvariantCulture),
+            ["inconclusive"] = comparison.Count(Verdict.Inconclusive).ToString(CultureInfo.InvariantCulture),
+            ["failures"] = comparison.Benchmarks.Count(b => comparison.FailsGate(b.Verdict)).ToString(CultureInfo.InvariantCulture),
             ["comment-url"] = outcome.Url ?? "",
             ["comment-status"] = outcome.Action.ToString().ToLowerInvariant(),
         };

@@ -10,8 +10,8 @@ internal static class ReportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var results = new Argument<string>("RESULTS") { Description = "Results: a results.json, a BenchmarkDotNet JSON export, or a folder of them" };
-        var baseline = new Option<string?>("--baseline") { Description = "Baseline results to compare with" };
+        var results = new Argument<string>("RESULTS") { Description = "Results: a perfgate output folder (its stored verdict), a results.json, a BenchmarkDotNet JSON export, or a folder of them" };
+        var baseline = new Option<string?>("--baseline") { Description = "Baseline results to compare with (decides again, instead of a folder's stored verdict)" };
         var format = new Option<string>("--format") { Description = "text, detailed, markdown, json or html", DefaultValueFactory = _ => "text" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output" };
         var gate = new GateOptions();
@@ -20,11 +20,8 @@ internal static class ReportCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var reportFormat = ReportFormats.Parse(parse.GetValue(format)!, "--format");
-            var config = gate.Load(parse);
-            var current = ResultLoader.Load(parse.GetValue(results)!);
-            var baseResults = parse.GetValue(baseline) is { } b ? ResultLoader.Load(b) : null;
+            var comparison = gate.Verdict(parse, parse.GetValue(results)!, parse.GetValue(baseline));
             cancellationToken.ThrowIfCancellationRequested();
-            var comparison = SuiteComparer.Compare(baseResults, current, config);
             var text = ReportRenderer.Render(comparison, reportFormat);
             if (parse.GetValue(output) is { } file)
             {
@@ -35,7 +32,7 @@ internal static class ReportCommand
                 console.Out.Write(text);
             }
 
-            return Task.FromResult(comparison.Passed ? ExitCodes.Passed : ExitCodes.GateFailed);
+            return Task.FromResult(comparison.ExitCode);
         });
         return command;
     }

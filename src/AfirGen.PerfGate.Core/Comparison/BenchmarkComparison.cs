@@ -31,5 +31,5 @@ public sealed record BenchmarkComparison
     public string? Error { get; init; }
 
     /// <summary>The time metric's comparison, if any: the headline of a row.</summary>
-    public MetricComparison? Time => Metrics.FirstOrDefault(m => m.Metric == "time");
+    public MetricComparison? Time => Metrics.FirstOrDefault(m => m.Metric == ComparedMetric.Time);
 }

@@ -17,4 +17,7 @@ public sealed record ComparisonSettings
 
     /// <summary>Times below this many nanoseconds are at the timer's resolution and never regress on their own.</summary>
     public double TimeFloorNanoseconds { get; init; } = 0.5;
+
+    /// <summary>Whether an inconclusive result fails the gate (<c>--fail-on inconclusive</c>), for teams that want a decided verdict or a red build.</summary>
+    public bool FailOnInconclusive { get; init; }
 }

@@ -1,8 +1,57 @@
+using AfirGen.PerfGate.Statistics;
+
 namespace AfirGen.PerfGate.Comparison;
 
-/// <summary>The suite's overall change: the geometric mean of per-benchmark time ratios.</summary>
+/// <summary>
+/// The suite's overall change: the geometric mean of per-benchmark time ratios, with a 95% interval that carries each
+/// benchmark's own uncertainty (not the spread between benchmarks, which says how different they are, not how sure we are).
+/// </summary>
 /// <param name="Ratio">Geometric mean ratio, current over baseline.</param>
-/// <param name="CiLower">Lower 95% bound (t interval over the log ratios).</param>
+/// <param name="CiLower">Lower 95% bound.</param>
 /// <param name="CiUpper">Upper 95% bound.</param>
 /// <param name="Count">Benchmarks it is computed from.</param>
-public sealed record GeometricMeanSummary(double Ratio, double? CiLower, double? CiUpper, int Count);
+public sealed record GeometricMeanSummary(double Ratio, double? CiLower, double? CiUpper, int Count)
+{
+    /// <summary>The method, as written in comparison.json.</summary>
+    public const string Method = "mean of log ratios; 95% interval from each benchmark's own standard error";
+
+    /// <summary>
+    /// Averages the log ratios; each benchmark's standard error is read back from its interval and confidence, and the
+    /// mean's standard error is sqrt(Σ se²) / n. When every benchmark moved clearly one way, so does the interval.
+    /// </summary>
+    public static GeometricMeanSummary? Of(IEnumerable<MetricComparison> times)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        var items = times.Where(m => m.Ratio is { } r && r > 0 && double.IsFinite(r)).ToList();
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
+        var mean = items.Average(m => Math.Log(m.Ratio!.Value));
+        var variance = 0.0;
+        foreach (var m in items)
+        {
+            if (StandardError(m) is not { } se)
+            {
+                // One benchmark without an interval leaves the suite's interval unknown rather than too narrow.
+                return new GeometricMeanSummary(Math.Exp(mean), null, null, items.Count);
+            }
+
+            variance += se * se;
+        }
+
+        var half = Normal.Quantile(0.975) * Math.Sqrt(variance) / items.Count;
+        return new GeometricMeanSummary(Math.Exp(mean), Math.Exp(mean - half), Math.Exp(mean + half), items.Count);
+    }
+
+    private static double? StandardError(MetricComparison m)
+    {
+        if (m is not { CiLower: { } lo, CiUpper: { } hi, Confidence: { } c } || lo <= 0 || hi <= 0 || !double.IsFinite(hi) || c <= 0 || c >= 1)
+        {
+            return null;
+        }
+
+        return (Math.Log(hi) - Math.Log(lo)) / (2 * Normal.Quantile(1 - ((1 - c) / 2)));
+    }
+}

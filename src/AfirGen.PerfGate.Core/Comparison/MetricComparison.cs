@@ -1,21 +1,21 @@
 namespace AfirGen.PerfGate.Comparison;
 
-/// <summary>One metric of one benchmark against its baseline: the change as a ratio with a confidence interval.</summary>
+/// <summary>One metric of one benchmark against its baseline: the change as a ratio with a confidence interval, beside the values it was computed from.</summary>
 public sealed record MetricComparison
 {
-    /// <summary>The metric: "time", "p95", "allocated", "throughput", "errors", "hitrate".</summary>
-    public required string Metric { get; init; }
+    /// <summary>The metric.</summary>
+    public required ComparedMetric Metric { get; init; }
 
     /// <summary>The verdict for this metric.</summary>
     public required Verdict Verdict { get; init; }
 
-    /// <summary>The baseline's value of the metric (time in ns, bytes, ops/s, fraction).</summary>
+    /// <summary>The baseline's value the change was computed from (time in ns, bytes, ops/s): for time, the median of the units of evidence, never a raw mean.</summary>
     public double? Baseline { get; init; }
 
-    /// <summary>The current value of the metric.</summary>
+    /// <summary>The current value the change was computed from, as <see cref="Baseline"/>.</summary>
     public double? Current { get; init; }
 
-    /// <summary>Current over baseline: the Hodges–Lehmann ratio for time, the plain ratio otherwise. 1.10 is 10% more.</summary>
+    /// <summary>Current over baseline: the Hodges–Lehmann or paired estimate for time, the plain ratio otherwise. 1.10 is 10% more.</summary>
     public double? Ratio { get; init; }
 
     /// <summary>Lower confidence bound of the ratio.</summary>
@@ -30,12 +30,18 @@ public sealed record MetricComparison
     /// <summary>Two-sided p-value of "no change", adjusted for the number of comparisons in the suite.</summary>
     public double? PValue { get; init; }
 
-    /// <summary>Units of evidence on the baseline side (launches, or iterations when each side has one launch).</summary>
+    /// <summary>Units of evidence on the baseline side (launches, rounds, or iterations when each side has one launch).</summary>
     public int BaselineN { get; init; }
 
     /// <summary>Units of evidence on the current side.</summary>
     public int CurrentN { get; init; }
 
+    /// <summary>What one unit of evidence is, which says what <see cref="Baseline"/> and <see cref="Current"/> are; null for exact comparisons.</summary>
+    public EvidenceUnit? Unit { get; init; }
+
     /// <summary>Why the verdict is what it is, in one short sentence, when that is not obvious.</summary>
     public string? Note { get; init; }
+
+    /// <summary>For an inconclusive metric: what would decide it ("decided by `perfgate ab`", "needs about 6 launches a side").</summary>
+    public string? Hint { get; init; }
 }

@@ -18,7 +18,7 @@ public static class SuiteComparer
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(config);
         var settings = config.Comparison;
-        var warnings = new List<string>();
+        var warnings = new List<GateWarning>();
         AddWarnings(baseline, current, warnings);
 
         // A skipped scenario's baseline results are not "missing": the warning above says why they were not measured.
@@ -46,13 +46,13 @@ public static class SuiteComparer
         var benchmarks = new BenchmarkComparison[pending.Length];
         Parallel.For(0, pending.Length, i => benchmarks[i] = Decide(pending[i], settings, perTestAlpha, tests));
 
-        // Ids are unique, so this order is total: the same suite always reads the same way.
-        Array.Sort(benchmarks, (x, y) => x.Category != y.Category ? ((int)x.Category).CompareTo((int)y.Category) : string.CompareOrdinal(x.Id, y.Id));
+        // Ids are unique and IdOrder falls back to ordinal, so this order is total: the same suite always reads the same way.
+        Array.Sort(benchmarks, (x, y) => x.Category != y.Category ? ((int)x.Category).CompareTo((int)y.Category) : IdOrder.Instance.Compare(x.Id, y.Id));
 
         if (pending.Any(p => p.Evidence.Any(e => e.NoiseAssumed)))
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"launch-to-launch noise was neither measured nor stored for some benchmarks: {settings.LaunchNoise * 100:0.#}% was assumed; run several launches, save the baseline from several launches, or use `perfgate ab` for a sharper verdict"));
+            warnings.Add(new GateWarning(WarningKind.NoiseAssumed, null, string.Create(CultureInfo.InvariantCulture,
+                $"launch-to-launch noise was neither measured nor stored for some benchmarks: {settings.LaunchNoise * 100:0.#}% was assumed; run several launches, save the baseline from several launches, or use `perfgate ab` for a sharper verdict")));
         }
 
         return new SuiteComparison
@@ -64,19 +64,20 @@ public static class SuiteComparer
             GeometricMean = GeometricMean(benchmarks),
             Warnings = warnings,
             Settings = settings,
+            Thresholds = config.Resolved,
         };
     }
 
-    private static void AddWarnings(ResultSet? baseline, ResultSet current, List<string> warnings)
+    private static void AddWarnings(ResultSet? baseline, ResultSet current, List<GateWarning> warnings)
     {
         if (current.Incomplete)
         {
-            warnings.Add("the current results are incomplete: the run was cancelled or cut short");
+            warnings.Add(new GateWarning(WarningKind.Incomplete, null, "the current results are incomplete: the run was cancelled or cut short"));
         }
 
         foreach (var skipped in current.Skipped)
         {
-            warnings.Add($"skipped {skipped.Id}: {skipped.Reason}");
+            warnings.Add(new GateWarning(WarningKind.Skipped, skipped.Id, $"skipped {skipped.Id}: {skipped.Reason}"));
         }
 
         if (baseline is null)
@@ -86,12 +87,13 @@ public static class SuiteComparer
 
         if (baseline.Incomplete)
         {
-            warnings.Add("the baseline is incomplete: the run that made it was cancelled or cut short");
+            warnings.Add(new GateWarning(WarningKind.BaselineIncomplete, null, "the baseline is incomplete: the run that made it was cancelled or cut short"));
         }
 
         foreach (var (field, a, b) in baseline.Environment.Differences(current.Environment))
         {
-            warnings.Add($"environment differs: {field} is '{a}' in the baseline and '{b}' now; the verdicts compare different machines or runtimes");
+            warnings.Add(new GateWarning(WarningKind.EnvironmentDiffers, field,
+                $"environment differs: {field} is '{a}' in the baseline and '{b}' now; the verdicts compare different machines or runtimes"));
         }
     }
 
@@ -105,12 +107,12 @@ public static class SuiteComparer
             var n = noise ?? settings.LaunchNoise;
             // Each side's own spread: the verdict must not depend on which run is called the baseline.
             var (sb, sc) = (Spread(bl), Spread(cl));
-            AddIf(list, TimeEvidence.ForScenario("time", bl.Mean, cl.Mean, bl.Count, cl.Count, sb, sc, n, assumed));
-            AddIf(list, TimeEvidence.ForScenario("p95", bl.P95, cl.P95, bl.Count, cl.Count, 2 * sb, 2 * sc, n, assumed));
+            AddIf(list, TimeEvidence.ForScenario(ComparedMetric.Time, bl.Mean, cl.Mean, bl.Count, cl.Count, sb, sc, n, assumed));
+            AddIf(list, TimeEvidence.ForScenario(ComparedMetric.P95, bl.P95, cl.P95, bl.Count, cl.Count, 2 * sb, 2 * sc, n, assumed));
             if (b.Scenario is { } bs && c.Scenario is { } cs)
             {
                 // Lower is better for every evidence item, so throughput enters as its reciprocal.
-                AddIf(list, TimeEvidence.ForScenario("throughput", 1 / bs.Throughput, 1 / cs.Throughput, bl.Count, cl.Count, 0, 0, n, assumed));
+                AddIf(list, TimeEvidence.ForScenario(ComparedMetric.Throughput, 1 / bs.Throughput, 1 / cs.Throughput, bl.Count, cl.Count, 0, 0, n, assumed));
             }
         }
         else
@@ -198,7 +200,7 @@ public static class SuiteComparer
         var down = 1 / up;
         var note = evaluation.Note;
         Verdict verdict;
-        if (e.Metric == "time" && baseSummary is not null && curSummary is not null
+        if (e.Metric == ComparedMetric.Time && baseSummary is not null && curSummary is not null
             && Math.Max(baseSummary.Median, curSummary.Median) < settings.TimeFloorNanoseconds)
         {
             verdict = Verdict.Unchanged;
@@ -221,17 +223,14 @@ public static class SuiteComparer
             verdict = Verdict.Unchanged;
         }
 
-        var (bv, cv) = e.Metric switch
-        {
-            "p95" => (b.Latency?.P95, c.Latency?.P95),
-            "throughput" => (b.Scenario?.Throughput, c.Scenario?.Throughput),
-            _ => (baseSummary?.Mean, curSummary?.Mean),
-        };
+        // The values shown beside the change are the ones it was computed from: the typical unit of each side.
+        var (bv, cv) = (Math.Exp(evaluation.Typical.Base), Math.Exp(evaluation.Typical.Current));
 
         // Throughput was tested as time per request; report it the way users read it, higher is better.
-        if (e.Metric == "throughput")
+        if (e.Metric == ComparedMetric.Throughput)
         {
             (ratio, lo, hi) = (1 / ratio, 1 / hi, 1 / lo);
+            (bv, cv) = (1 / bv, 1 / cv);
         }
 
         return new MetricComparison
@@ -247,7 +246,9 @@ public static class SuiteComparer
             PValue = Math.Min(1, p * tests),
             BaselineN = evaluation.BaselineN,
             CurrentN = evaluation.CurrentN,
+            Unit = evaluation.Unit,
             Note = note,
+            Hint = verdict == Verdict.Inconclusive ? DecisionHint.For(evaluation, threshold) : null,
         };
     }
 
@@ -260,7 +261,7 @@ public static class SuiteComparer
             : Verdict.Unchanged;
         return new MetricComparison
         {
-            Metric = "allocated",
+            Metric = ComparedMetric.Allocated,
             Verdict = verdict,
             Baseline = baseline,
             Current = current,
@@ -271,30 +272,11 @@ public static class SuiteComparer
         };
     }
 
-    private static GeometricMeanSummary? GeometricMean(IReadOnlyList<BenchmarkComparison> benchmarks)
-    {
-        var logs = benchmarks
+    private static GeometricMeanSummary? GeometricMean(IReadOnlyList<BenchmarkComparison> benchmarks) =>
+        GeometricMeanSummary.Of(benchmarks
             .Where(b => b.Verdict is not (Verdict.Failed or Verdict.Missing or Verdict.New))
-            .Select(b => b.Time?.Ratio)
-            .OfType<double>()
-            .Where(r => r > 0 && double.IsFinite(r))
-            .Select(v => Math.Log(v))
-            .ToArray();
-        if (logs.Length == 0)
-        {
-            return null;
-        }
-
-        var mean = logs.Average();
-        if (logs.Length < 2)
-        {
-            return new GeometricMeanSummary(Math.Exp(mean), null, null, 1);
-        }
-
-        var se = Descriptive.StdDev(logs) / Math.Sqrt(logs.Length);
-        var t = StudentT.Quantile(0.975, logs.Length - 1);
-        return new GeometricMeanSummary(Math.Exp(mean), Math.Exp(mean - (t * se)), Math.Exp(mean + (t * se)), logs.Length);
-    }
+            .Select(b => b.Time)
+            .OfType<MetricComparison>());
 
     private sealed record Pending(string Id, BenchmarkResult? Baseline, BenchmarkResult? Current, double Regression, IReadOnlyList<Threshold> Sla, IReadOnlyList<TimeEvidence> Evidence);
 }

@@ -13,6 +13,7 @@ namespace AfirGen.PerfGate.Comparison;
 internal sealed class TimeEvidence
 {
     private readonly double[]? _pairedDifferences;
+    private readonly (double[] Base, double[] Head)? _pairedCenters;
     private readonly double[]? _baselineLaunches;
     private readonly double[]? _currentLaunches;
     private readonly double _shift;
@@ -20,10 +21,12 @@ internal sealed class TimeEvidence
     private readonly int _baselineN;
     private readonly int _currentN;
     private readonly string _note;
+    private readonly (double Base, double Current) _typical;
 
-    private TimeEvidence(string metric, double shift, double standardError, int baselineN, int currentN, string note,
+    private TimeEvidence(ComparedMetric metric, double shift, double standardError, int baselineN, int currentN, string note, (double, double) typical,
         double[]? baselineLaunches = null, double[]? currentLaunches = null)
     {
+        _typical = typical;
         Metric = metric;
         _shift = shift;
         _standardError = standardError;
@@ -34,8 +37,8 @@ internal sealed class TimeEvidence
         _currentLaunches = currentLaunches;
     }
 
-    /// <summary>The metric name ("time", "p95", "throughput").</summary>
-    public string Metric { get; }
+    /// <summary>The metric.</summary>
+    public ComparedMetric Metric { get; }
 
     /// <summary>Whether the launch-to-launch noise had to be assumed rather than measured or stored.</summary>
     public bool NoiseAssumed { get; private init; }
@@ -50,9 +53,9 @@ internal sealed class TimeEvidence
             return null;
         }
 
-        if (PairedDifferences(a, b) is { Length: >= MinimumPairs } paired)
+        if (PairedCenters(a, b) is { } rounds && rounds.Base.Length >= MinimumPairs)
         {
-            return new TimeEvidence("time", paired);
+            return new TimeEvidence(ComparedMetric.Time, rounds);
         }
 
         var x = LogSamples(a);
@@ -71,7 +74,7 @@ internal sealed class TimeEvidence
         var seLaunch = noise * Math.Sqrt((1.0 / a.Length) + (1.0 / b.Length));
         var se = Math.Sqrt((seWithin * seWithin) + (seLaunch * seLaunch));
         var note = string.Create(CultureInfo.InvariantCulture, $"{a.Length} vs {b.Length} launches: iterations with {source} launch noise {noise * 100:0.0}%");
-        return new TimeEvidence("time", shift, se, x.Length, y.Length, note, centersA, centersB)
+        return new TimeEvidence(ComparedMetric.Time, shift, se, x.Length, y.Length, note, (Descriptive.Median(x), Descriptive.Median(y)), centersA, centersB)
         {
             NoiseAssumed = source == "assumed",
         };
@@ -92,15 +95,16 @@ internal sealed class TimeEvidence
         return logs;
     }
 
-    /// <summary>Evidence from A/B rounds: each round's difference of log launch medians, base and head run back to back.</summary>
-    private TimeEvidence(string metric, double[] pairedDifferences)
-        : this(metric, 0, 0, pairedDifferences.Length, pairedDifferences.Length, "")
+    /// <summary>Evidence from A/B rounds: each round's log launch centre on both sides, base and head run back to back.</summary>
+    private TimeEvidence(ComparedMetric metric, (double[] Base, double[] Head) rounds)
+        : this(metric, 0, 0, rounds.Base.Length, rounds.Base.Length, "", (Descriptive.Median(rounds.Base), Descriptive.Median(rounds.Head)))
     {
-        _pairedDifferences = pairedDifferences;
+        _pairedCenters = rounds;
+        _pairedDifferences = rounds.Head.Select((h, i) => h - rounds.Base[i]).ToArray();
     }
 
     /// <summary>Evidence for a scenario metric from its summaries alone (no raw samples): one run a side, noise from the model.</summary>
-    public static TimeEvidence? ForScenario(string metric, double baseline, double current, long baselineCount, long currentCount,
+    public static TimeEvidence? ForScenario(ComparedMetric metric, double baseline, double current, long baselineCount, long currentCount,
         double baselineSpread, double currentSpread, double noise, bool assumed)
     {
         if (baseline <= 0 || current <= 0 || !double.IsFinite(baseline) || !double.IsFinite(current))
@@ -112,7 +116,10 @@ internal sealed class TimeEvidence
         var seWithin = Math.Sqrt((baselineSpread * baselineSpread / Math.Max(1, baselineCount)) + (currentSpread * currentSpread / Math.Max(1, currentCount)));
         var se = Math.Sqrt((seWithin * seWithin) + (2 * noise * noise));
         var note = string.Create(CultureInfo.InvariantCulture, $"one run a side: {(assumed ? "assumed" : "stored")} run-to-run noise {noise * 100:0.0}%");
-        return new TimeEvidence(metric, Math.Log(current / baseline), se, Clamp(baselineCount), Clamp(currentCount), note) { NoiseAssumed = assumed };
+        return new TimeEvidence(metric, Math.Log(current / baseline), se, Clamp(baselineCount), Clamp(currentCount), note, (Math.Log(baseline), Math.Log(current)))
+        {
+            NoiseAssumed = assumed,
+        };
     }
 
     /// <summary>
@@ -127,30 +134,44 @@ internal sealed class TimeEvidence
     {
         if (_pairedDifferences is { } d)
         {
-            return EvaluatePaired(d, alpha);
+            return EvaluatePaired(d, alpha) with { Typical = _typical, Unit = EvidenceUnit.Round };
         }
 
         if (_baselineLaunches is { } x && _currentLaunches is { } y && LaunchTestCanDecide(x.Length, y.Length, alpha))
         {
             return new Evaluation(HodgesLehmann.Shift(x, y, 1 - alpha), MannWhitney.TwoSidedPValue(x, y, LogTieTolerance), x.Length, y.Length,
-                string.Create(CultureInfo.InvariantCulture, $"{x.Length} vs {y.Length} launches, each launch one unit"));
+                string.Create(CultureInfo.InvariantCulture, $"{x.Length} vs {y.Length} launches, each launch one unit"))
+            {
+                Typical = (Descriptive.Median(x), Descriptive.Median(y)),
+                Unit = EvidenceUnit.Launch,
+            };
         }
 
+        var unit = _baselineLaunches is null ? EvidenceUnit.Run : EvidenceUnit.Iteration;
         if (_standardError <= 0)
         {
-            return new Evaluation(new ShiftEstimate(_shift, _shift, _shift, 1 - alpha), _shift == 0 ? 1 : 0, _baselineN, _currentN, _note);
+            return new Evaluation(new ShiftEstimate(_shift, _shift, _shift, 1 - alpha), _shift == 0 ? 1 : 0, _baselineN, _currentN, _note)
+            {
+                Typical = _typical,
+                Unit = unit,
+            };
         }
 
         var z = Normal.Quantile(1 - (alpha / 2));
         var p = Math.Min(1, 2 * Normal.UpperTail(Math.Abs(_shift) / _standardError));
-        return new Evaluation(new ShiftEstimate(_shift, _shift - (z * _standardError), _shift + (z * _standardError), 1 - alpha), p, _baselineN, _currentN, _note);
+        return new Evaluation(new ShiftEstimate(_shift, _shift - (z * _standardError), _shift + (z * _standardError), 1 - alpha), p, _baselineN, _currentN, _note)
+        {
+            Typical = _typical,
+            Unit = unit,
+            Launches = _baselineLaunches is { } bl && _currentLaunches is { } cl ? (bl.Length, cl.Length) : null,
+        };
     }
 
     // Rounds interleave base and head, so slow drift of the machine hits both halves of a pair alike and cancels:
     // the paired t interval on the log ratios is the test that uses that. Three pairs are the least it can work with.
     private const int MinimumPairs = 3;
 
-    private static double[]? PairedDifferences(Launch[] a, Launch[] b)
+    private static (double[] Base, double[] Head)? PairedCenters(Launch[] a, Launch[] b)
     {
         if (a.Any(l => l.Round is null) || b.Any(l => l.Round is null))
         {
@@ -158,11 +179,12 @@ internal sealed class TimeEvidence
         }
 
         var baseByRound = a.GroupBy(l => l.Round!.Value).ToDictionary(g => g.Key, g => LaunchNoise.Centers(g).Average());
-        return b.GroupBy(l => l.Round!.Value)
+        var rounds = b.GroupBy(l => l.Round!.Value)
             .Where(g => baseByRound.ContainsKey(g.Key))
             .OrderBy(g => g.Key)
-            .Select(g => LaunchNoise.Centers(g).Average() - baseByRound[g.Key])
+            .Select(g => (Base: baseByRound[g.Key], Head: LaunchNoise.Centers(g).Average()))
             .ToArray();
+        return (rounds.Select(r => r.Base).ToArray(), rounds.Select(r => r.Head).ToArray());
     }
 
     // From this many pairs on, the signed-rank interval replaces the t interval: many short interleaved batches
@@ -216,5 +238,15 @@ internal sealed class TimeEvidence
     private static int Clamp(long count) => (int)Math.Min(int.MaxValue, count);
 
     /// <summary>What a test concluded, with the units of evidence it used.</summary>
-    internal sealed record Evaluation(ShiftEstimate Shift, double PValue, int BaselineN, int CurrentN, string Note);
+    internal sealed record Evaluation(ShiftEstimate Shift, double PValue, int BaselineN, int CurrentN, string Note)
+    {
+        /// <summary>The typical value of each side on the log scale: the median of the units the change was computed from.</summary>
+        public (double Base, double Current) Typical { get; init; }
+
+        /// <summary>What one unit of evidence is.</summary>
+        public EvidenceUnit Unit { get; init; }
+
+        /// <summary>Launches a side, when iterations were pooled with a launch-noise model.</summary>
+        public (int Base, int Current)? Launches { get; init; }
+    }
 }

@@ -97,7 +97,8 @@ public static class ConfigReader
                 "launchNoise" => s with { LaunchNoise = Percent(p.Value, source, path, 0, 10) },
                 "allocationRegression" => s with { AllocationThreshold = Percent(p.Value, source, path, 0, 10) },
                 "thresholds" => AddThresholds(s, overrides, "*", p.Value, source, path),
-                _ => throw new InputException(source, path, "unknown property; known: regression, alpha, launchNoise, allocationRegression, thresholds"),
+                "failOn" => s with { FailOnInconclusive = FailPolicy.Parse(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : "", source, path) },
+                _ => throw new InputException(source, path, "unknown property; known: regression, alpha, launchNoise, allocationRegression, thresholds, failOn"),
             };
         }
 
@@ -106,7 +107,7 @@ public static class ConfigReader
 
     private static ComparisonSettings AddThresholds(ComparisonSettings s, List<ThresholdOverride> overrides, string glob, JsonElement value, string source, string path)
     {
-        overrides.Insert(0, new ThresholdOverride(glob, ReadExpressions(value, source, path)));
+        overrides.Insert(0, new ThresholdOverride(glob, ReadExpressions(value, source, path)) { Source = source });
         return s;
     }
 
@@ -126,7 +127,7 @@ public static class ConfigReader
                 throw new InputException(source, path, string.Create(CultureInfo.InvariantCulture, $"glob is {p.Name.Length} characters long; at most {JsonCursor.MaxIdLength} are allowed"));
             }
 
-            overrides.Add(new ThresholdOverride(p.Name, ReadExpressions(p.Value, source, path)));
+            overrides.Add(new ThresholdOverride(p.Name, ReadExpressions(p.Value, source, path)) { Source = source });
         }
     }
 

@@ -9,6 +9,12 @@ public sealed record PerfGateConfig
     /// <summary>The configuration used when no file is given.</summary>
     public static PerfGateConfig Default { get; } = new();
 
+    /// <summary>The error threshold every scenario gets unless a config or command line sets its own: a target that fails requests fails the gate.</summary>
+    public const string DefaultErrorThreshold = "errors<1%";
+
+    /// <summary>The thresholds that hold before any file or command line speaks; every later one for the same metric replaces them.</summary>
+    public static ThresholdOverride BuiltIn { get; } = new("*", [Threshold.Parse(DefaultErrorThreshold, "built-in")]) { Source = "built-in" };
+
     /// <summary>Statistical settings: regression threshold, alpha, launch noise, allocation threshold.</summary>
     public ComparisonSettings Comparison { get; init; } = new();
 
@@ -25,18 +31,21 @@ public sealed record PerfGateConfig
     public TargetDefinition? Target { get; init; }
 
     /// <summary>Returns the config with extra thresholds (from the command line) applied to every benchmark, after the file's.</summary>
-    public PerfGateConfig WithThresholds(IReadOnlyList<Threshold> thresholds)
+    public PerfGateConfig WithThresholds(IReadOnlyList<Threshold> thresholds, string source = "--threshold")
     {
         ArgumentNullException.ThrowIfNull(thresholds);
-        return thresholds.Count == 0 ? this : this with { Overrides = [.. Overrides, new ThresholdOverride("*", thresholds)] };
+        return thresholds.Count == 0 ? this : this with { Overrides = [.. Overrides, new ThresholdOverride("*", thresholds) { Source = source }] };
     }
+
+    /// <summary>Every threshold rule in the order it applies: the built-in defaults, then the file's, then the command line's.</summary>
+    public IReadOnlyList<ThresholdOverride> Resolved => [BuiltIn, .. Overrides];
 
     /// <summary>The regression threshold and the SLA thresholds that apply to one benchmark.</summary>
     public (double Regression, IReadOnlyList<Threshold> Sla) For(string id)
     {
         var regression = Comparison.Threshold;
         var sla = new List<Threshold>();
-        foreach (var o in Overrides.Where(o => o.Matches(id)))
+        foreach (var o in Resolved.Where(o => o.Matches(id)))
         {
             foreach (var t in o.Thresholds)
             {

@@ -16,11 +16,7 @@ public sealed class DetailedReport : IReportRenderer
         var context = new ReportContext(comparison);
         var sb = new StringBuilder();
         TextLayout.Header(sb, context, "PERFORMANCE BENCHMARK DETAILED REPORT");
-        sb.Line($"Verdict: {(comparison.Passed ? "passed" : "failed")} ({DisplayFormat.Count(context.Passed)} passed, {DisplayFormat.Count(context.Failed)} failed)");
-        if (comparison.GeometricMean is { } g)
-        {
-            sb.Line($"Suite geometric mean: {DisplayFormat.ChangeWithCi(g.Ratio, g.CiLower, g.CiUpper)} over {DisplayFormat.Count(g.Count)} benchmarks");
-        }
+        TextLayout.Status(sb, comparison);
 
         sb.Section("RUNS");
         Run(sb, "Current", comparison.Current);
@@ -40,6 +36,11 @@ public sealed class DetailedReport : IReportRenderer
         sb.Line($"Assumed launch noise: {DisplayFormat.Percent(s.LaunchNoise)}");
         sb.Line($"Allocation threshold: {DisplayFormat.Percent(s.AllocationThreshold)}");
         sb.Line($"Time floor: {DisplayFormat.Time(s.TimeFloorNanoseconds)}");
+        sb.Line($"Fails the gate: regressed, sla-violated, failed{(s.FailOnInconclusive ? ", inconclusive (fail-on inconclusive)" : "")}");
+        foreach (var rule in comparison.Thresholds)
+        {
+            sb.Line($"Thresholds for {PlainText.Clean(rule.Match, 200)} ({PlainText.Clean(rule.Source ?? "given", 200)}): {string.Join(", ", rule.Thresholds.Select(t => PlainText.Clean(t.Text, 100)))}");
+        }
 
         foreach (var (category, title) in TextLayout.Sections)
         {
@@ -73,7 +74,7 @@ public sealed class DetailedReport : IReportRenderer
     private static void Benchmark(StringBuilder sb, ReportContext context, BenchmarkComparison b)
     {
         sb.Line();
-        sb.Line($"{TextLayout.Mark(b.Verdict)} {PlainText.Clean(b.Id)}  [{b.Verdict.ToName()}]");
+        sb.Line($"{TextLayout.Mark(context.Comparison, b.Verdict)} {PlainText.Clean(b.Id)}  [{b.Verdict.ToName()}]");
         var result = context.CurrentResult(b.Id) ?? context.BaselineResult(b.Id);
         if (result is { Parameters.Count: > 0 })
         {
@@ -95,12 +96,13 @@ public sealed class DetailedReport : IReportRenderer
             sb.Line("  Comparison:");
             foreach (var m in b.Metrics)
             {
-                var values = $"baseline {Value(m.Metric, m.Baseline)}, current {Value(m.Metric, m.Current)}";
+                var values = $"{Basis(m)} {Value(m.Metric, m.Baseline)} → {Value(m.Metric, m.Current)}";
                 var ratio = m.Ratio is { } r ? ", change " + DisplayFormat.ChangeWithCi(r, m.CiLower, m.CiUpper) : "";
                 var confidence = m.Confidence is { } c ? $" at {DisplayFormat.Confidence(c)} confidence" : "";
                 var p = m.PValue is { } pv ? ", " + DisplayFormat.PValue(pv) : "";
                 var note = string.IsNullOrEmpty(m.Note) ? "" : "; " + PlainText.Clean(m.Note, 300);
-                sb.Line($"    {PlainText.Clean(m.Metric)}: {m.Verdict.ToName()}; {values}{ratio}{confidence}{p}, n={DisplayFormat.Count(m.BaselineN)}/{DisplayFormat.Count(m.CurrentN)}{note}");
+                var hint = m.Hint is null ? "" : "; " + PlainText.Clean(m.Hint, 300);
+                sb.Line($"    {m.Metric.ToName()}: {m.Verdict.ToName()}; {values}{ratio}{confidence}{p}, n={DisplayFormat.Count(m.BaselineN)}/{DisplayFormat.Count(m.CurrentN)}{note}{hint}");
             }
         }
 
@@ -115,7 +117,17 @@ public sealed class DetailedReport : IReportRenderer
         }
     }
 
-    private static string Value(string metric, double? value) => value is { } v ? DisplayFormat.MetricValue(metric, v) : "-";
+    private static string Value(ComparedMetric metric, double? value) => value is { } v ? DisplayFormat.MetricValue(metric, v) : "-";
+
+    /// <summary>What the values beside a change are, so that they are never mistaken for raw means.</summary>
+    private static string Basis(MetricComparison m) => m.Unit switch
+    {
+        EvidenceUnit.Iteration => "median iteration",
+        EvidenceUnit.Launch => "median launch",
+        EvidenceUnit.Round => "median A/B round",
+        EvidenceUnit.Run when m.Metric == ComparedMetric.Time => "mean latency",
+        _ => "value",
+    };
 
     private static void Statistics(StringBuilder sb, BenchmarkComparison b)
     {
@@ -127,7 +139,7 @@ public sealed class DetailedReport : IReportRenderer
         sb.Line($"  {"",-10}{"baseline",14}{"current",14}");
         Row(sb, "n", b.Baseline?.N.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Current?.N.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Row(sb, "launches", b.Baseline is { } bl ? DisplayFormat.Count(bl.Launches) : null, b.Current is { } cl ? DisplayFormat.Count(cl.Launches) : null);
-        Row(sb, "mean", b, s => s.Mean);
+        Row(sb, "mean (raw)", b, s => s.Mean);
         Row(sb, "median", b, s => s.Median);
         Row(sb, "p95", b, s => s.P95);
         Row(sb, "p99", b, s => s.P99);

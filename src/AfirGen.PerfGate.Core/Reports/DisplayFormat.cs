@@ -1,4 +1,5 @@
 using System.Globalization;
+using AfirGen.PerfGate.Comparison;
 using AfirGen.PerfGate.Thresholds;
 
 namespace AfirGen.PerfGate.Reports;
@@ -88,12 +89,11 @@ public static class DisplayFormat
     public static string Timestamp(DateTimeOffset when) =>
         when.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant);
 
-    /// <summary>A value of a comparison metric ("time", "p95", "allocated", "throughput", "errors", "hitrate") in its unit.</summary>
-    public static string MetricValue(string metric, double value) => metric switch
+    /// <summary>A value of a compared metric in its unit.</summary>
+    public static string MetricValue(ComparedMetric metric, double value) => metric switch
     {
-        "allocated" => Bytes(value),
-        "throughput" => Rate(value),
-        "errors" or "hitrate" => Percent(value),
+        ComparedMetric.Allocated => Bytes(value),
+        ComparedMetric.Throughput => Rate(value),
         _ => Time(value),
     };
 

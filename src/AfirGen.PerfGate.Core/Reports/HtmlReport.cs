@@ -57,10 +57,15 @@ public sealed class HtmlReport : IReportRenderer
     private static void Banner(StringBuilder sb, ReportContext context)
     {
         var c = context.Comparison;
-        var (cls, text) = !c.Passed ? ("fail", "✗ Performance gate failed")
-            : context.HasCaveats ? ("warn", "⚠ Passed with warnings") : ("pass", "✓ Performance gate passed");
+        var (cls, text) = c.Gate switch
+        {
+            GateOutcome.Failed => ("fail", "✗ PerfGate: failed"),
+            GateOutcome.PassedWithWarnings => ("warn", "⚠ PerfGate: passed with warnings"),
+            _ => ("pass", "✓ PerfGate: passed"),
+        };
         sb.Append(CultureInfo.InvariantCulture, $"<header id=\"verdict\" class=\"banner {cls}\">\n<h1>{text}</h1>\n");
-        sb.Append(CultureInfo.InvariantCulture, $"<p>Generated {DisplayFormat.Timestamp(c.CreatedAt)} · {DisplayFormat.Count(context.Total)} benchmarks · {DisplayFormat.Count(context.Passed)} passed · {DisplayFormat.Count(context.Failed)} failed</p>\n</header>\n");
+        var groups = string.Concat(GateText.Groups(c).Select(g => " · " + WebUtility.HtmlEncode(g)));
+        sb.Append(CultureInfo.InvariantCulture, $"<p>Generated {DisplayFormat.Timestamp(c.CreatedAt)} · {DisplayFormat.Count(context.Total)} benchmarks{groups}{(c.Cancelled ? " · cancelled: partial results" : "")}</p>\n</header>\n");
         sb.Append("<section id=\"counts\">\n<ul class=\"counts\">");
         foreach (var (verdict, count) in context.Counts)
         {
@@ -105,15 +110,15 @@ public sealed class HtmlReport : IReportRenderer
     private static void Table(StringBuilder sb, IEnumerable<BenchmarkComparison> ordered)
     {
         sb.Append("<section id=\"results\">\n<h2>All benchmarks</h2>\n<table>\n<thead><tr><th>Verdict</th><th>Benchmark</th><th>Category</th>")
-            .Append("<th>Change [CI]</th><th>p</th><th>Baseline mean</th><th>Current mean</th><th>Current p95</th><th>Note</th></tr></thead>\n<tbody>\n");
+            .Append("<th>Change [CI]</th><th>Base → current</th><th>p</th><th>Note</th></tr></thead>\n<tbody>\n");
         foreach (var b in ordered)
         {
             var headline = ReportContext.Headline(b);
             var p = headline?.PValue is { } pv ? DisplayFormat.PValue(pv) : "";
             var note = ReportContext.Note(b, Encode);
             sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"v-{b.Verdict.ToName()}\"><td><span class=\"pill\">{b.Verdict.ToName()}</span></td><td class=\"id\">{Encode(b.Id)}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td>{b.Category.ToString().ToLowerInvariant()}</td><td class=\"num\">{ReportContext.HeadlineChange(b)}</td><td class=\"num\">{p}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{Time(b.Baseline?.Mean)}</td><td class=\"num\">{Time(b.Current?.Mean)}</td><td class=\"num\">{Time(b.Current?.P95)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{b.Category.ToString().ToLowerInvariant()}</td><td class=\"num\">{ReportContext.HeadlineChange(b)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{WebUtility.HtmlEncode(ReportContext.HeadlineValues(b) ?? ReportContext.CurrentValue(b) ?? "")}</td><td class=\"num\">{p}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{note}</td></tr>\n");
         }
 
@@ -130,7 +135,7 @@ public sealed class HtmlReport : IReportRenderer
         sb.Append("<section id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
         foreach (var w in comparison.Warnings)
         {
-            sb.Append("<li>").Append(Encode(w)).Append("</li>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<li class=\"w-{w.Kind.ToCode()}\">").Append(Encode(w.Text)).Append("</li>\n");
         }
 
         sb.Append("</ul>\n</section>\n");
@@ -145,8 +150,6 @@ public sealed class HtmlReport : IReportRenderer
             .Append(comparison.Baseline is { } b ? $" · baseline run {DisplayFormat.Timestamp(b.CreatedAt)}" : "")
             .Append(" · ").Append(JsonReport.SchemaId).Append("</footer>\n");
     }
-
-    private static string Time(double? ns) => ns is { } v ? DisplayFormat.Time(v) : "";
 
     private static string Encode(string? text) => WebUtility.HtmlEncode(PlainText.Clean(text, 1000));
 }

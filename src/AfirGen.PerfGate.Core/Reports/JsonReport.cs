@@ -11,8 +11,11 @@ namespace AfirGen.PerfGate.Reports;
 /// <summary>The comparison as JSON for machines (format "json", comparison.json): deterministic, camelCase, round-trippable numbers.</summary>
 public sealed class JsonReport : IReportRenderer
 {
-    /// <summary>The schema identifier written into every comparison file.</summary>
-    public const string SchemaId = "perfgate/comparison@1";
+    /// <summary>The schema identifier written into every comparison file (schemas/comparison.schema.json).</summary>
+    public const string SchemaId = "perfgate/comparison@2";
+
+    /// <summary>The baseline's file in an output folder, beside results.json, when the comparison had one.</summary>
+    public const string BaselineFileName = "baseline.json";
 
     /// <inheritdoc />
     public ReportFormat Format => ReportFormat.Json;
@@ -35,24 +38,44 @@ public sealed class JsonReport : IReportRenderer
             w.WriteStartObject();
             w.WriteString("schema", SchemaId);
             w.WriteString("createdAt", DisplayFormat.Timestamp(comparison.CreatedAt));
+            w.WriteString("gate", comparison.Gate.ToName());
             w.WriteBoolean("passed", comparison.Passed);
-            w.WriteString("verdict", SuiteVerdict(comparison).ToName());
+            w.WriteNumber("exitCode", comparison.ExitCode);
+            w.WriteBoolean("cancelled", comparison.Cancelled);
+            w.WriteString("summary", GateText.Line(comparison));
             w.WriteStartObject("counts");
             w.WriteNumber("total", context.Total);
-            foreach (var verdict in Enum.GetValues<Verdict>())
+            foreach (var verdict in GateText.ReadingOrder)
             {
                 w.WriteNumber(verdict.ToName(), comparison.Count(verdict));
             }
 
             w.WriteEndObject();
+            // Only what fails the gate, by kind: the number a build line or a PR comment calls "failed".
+            w.WriteStartObject("failures");
+            foreach (var (verdict, count) in GateText.Failing(comparison))
+            {
+                w.WriteNumber(verdict.ToName(), count);
+            }
+
+            w.WriteEndObject();
             WriteGeometricMean(w, comparison.GeometricMean);
             WriteSettings(w, comparison.Settings);
+            WriteThresholds(w, comparison.Thresholds);
+            w.WriteStartObject("files");
+            w.WriteString("results", ResultLoader.ResultsFileName);
+            String(w, "baseline", comparison.Baseline is null ? null : BaselineFileName);
+            w.WriteEndObject();
             WriteRun(w, "current", comparison.Current);
             WriteRun(w, "baseline", comparison.Baseline);
             w.WriteStartArray("warnings");
             foreach (var warning in comparison.Warnings)
             {
-                w.WriteStringValue(warning);
+                w.WriteStartObject();
+                w.WriteString("code", warning.Kind.ToCode());
+                String(w, "subject", warning.Subject);
+                w.WriteString("text", warning.Text);
+                w.WriteEndObject();
             }
 
             w.WriteEndArray();
@@ -70,10 +93,6 @@ public sealed class JsonReport : IReportRenderer
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary>The worst verdict that fails the gate, else unchanged, as <see cref="SuiteComparison.Passed"/> defines it.</summary>
-    private static Verdict SuiteVerdict(SuiteComparison comparison) =>
-        comparison.Benchmarks.Select(b => b.Verdict).Where(v => v.FailsGate()).DefaultIfEmpty(Verdict.Unchanged).Max();
-
     private static void WriteGeometricMean(Utf8JsonWriter w, GeometricMeanSummary? g)
     {
         if (!StartObjectOrNull(w, "geometricMean", g))
@@ -85,7 +104,29 @@ public sealed class JsonReport : IReportRenderer
         Number(w, "ciLower", g.CiLower);
         Number(w, "ciUpper", g.CiUpper);
         w.WriteNumber("count", g.Count);
+        w.WriteString("method", GeometricMeanSummary.Method);
         w.WriteEndObject();
+    }
+
+    private static void WriteThresholds(Utf8JsonWriter w, IReadOnlyList<Config.ThresholdOverride> rules)
+    {
+        w.WriteStartArray("thresholds");
+        foreach (var rule in rules)
+        {
+            w.WriteStartObject();
+            w.WriteString("match", rule.Match);
+            String(w, "source", rule.Source);
+            w.WriteStartArray("thresholds");
+            foreach (var t in rule.Thresholds)
+            {
+                w.WriteStringValue(t.Text);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteSettings(Utf8JsonWriter w, ComparisonSettings s)
@@ -96,6 +137,7 @@ public sealed class JsonReport : IReportRenderer
         Number(w, "launchNoise", s.LaunchNoise);
         Number(w, "allocationThreshold", s.AllocationThreshold);
         Number(w, "timeFloorNanoseconds", s.TimeFloorNanoseconds);
+        w.WriteString("failOn", Config.FailPolicy.ToName(s.FailOnInconclusive));
         w.WriteEndObject();
     }
 
@@ -157,8 +199,9 @@ public sealed class JsonReport : IReportRenderer
         foreach (var m in b.Metrics)
         {
             w.WriteStartObject();
-            w.WriteString("metric", m.Metric);
+            w.WriteString("metric", m.Metric.ToName());
             w.WriteString("verdict", m.Verdict.ToName());
+            String(w, "unit", m.Unit is { } unit ? UnitName(unit) : null);
             Number(w, "baseline", m.Baseline);
             Number(w, "current", m.Current);
             Number(w, "ratio", m.Ratio);
@@ -169,6 +212,7 @@ public sealed class JsonReport : IReportRenderer
             w.WriteNumber("baselineN", m.BaselineN);
             w.WriteNumber("currentN", m.CurrentN);
             String(w, "note", m.Note);
+            String(w, "hint", m.Hint);
             w.WriteEndObject();
         }
 
@@ -182,6 +226,16 @@ public sealed class JsonReport : IReportRenderer
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    /// <summary>What one unit of evidence is, as written in comparison.json.</summary>
+    internal static string UnitName(EvidenceUnit unit) => unit switch
+    {
+        EvidenceUnit.Iteration => "iteration",
+        EvidenceUnit.Launch => "launch",
+        EvidenceUnit.Round => "round",
+        EvidenceUnit.Run => "run",
+        _ => throw new ArgumentOutOfRangeException(nameof(unit)),
+    };
 
     private static void WriteCheck(Utf8JsonWriter w, ThresholdCheck c)
     {

@@ -9,7 +9,11 @@ public sealed class MarkdownReport : IReportRenderer
     /// <summary>GitHub refuses comments over 65,536 characters; this leaves room for what the Action adds.</summary>
     public const int DefaultMaxLength = 60_000;
 
-    private const string TableHeader = "| | Benchmark | Verdict | Change [CI] | Baseline mean | Current mean | Note |\n|---|---|---|---|---|---|---|\n";
+    // Four narrow columns fit a pull request's width; full names and notes are folded below the table.
+    private const string TableHeader = "| Verdict | Benchmark | Change [CI] | Base → current |\n|---|---|---|---|\n";
+
+    // A name longer than this is shortened from the front in tables (the method and its arguments are at the end).
+    private const int NameWidth = 60;
     private const int MaxWarnings = 20;
 
     // Room kept for the omission note, so adding it never breaks the cap.
@@ -54,6 +58,7 @@ public sealed class MarkdownReport : IReportRenderer
             sb.Append(TableHeader);
             changedRows.ForEach(r => sb.Append(r));
             sb.Append('\n');
+            sb.Append(Notes(changed.Take(changedRows.Count), budget));
         }
 
         sb.Append("<details><summary>All ").Append(DisplayFormat.Count(all.Count)).Append(" benchmarks</summary>\n\n");
@@ -94,13 +99,21 @@ public sealed class MarkdownReport : IReportRenderer
     {
         var c = context.Comparison;
         var sb = new StringBuilder();
-        sb.Append(c.Passed
-            ? context.HasCaveats ? "## ⚠️ PerfGate: passed with warnings\n\n" : "## ✅ PerfGate: passed\n\n"
-            : "## ❌ PerfGate: failed\n\n");
-        sb.Append("**").Append(DisplayFormat.Count(context.Total)).Append(" benchmarks**");
-        foreach (var (verdict, count) in context.Counts)
+        sb.Append(c.Gate switch
         {
-            sb.Append(" · ").Append(DisplayFormat.Count(count)).Append(' ').Append(verdict.ToName());
+            GateOutcome.Failed => "## ❌ PerfGate: failed\n\n",
+            GateOutcome.PassedWithWarnings => "## ⚠️ PerfGate: passed with warnings\n\n",
+            _ => "## ✅ PerfGate: passed\n\n",
+        });
+        sb.Append("**").Append(DisplayFormat.Count(context.Total)).Append(" benchmarks**");
+        foreach (var part in GateText.Groups(c))
+        {
+            sb.Append(" · ").Append(part);
+        }
+
+        if (c.Cancelled)
+        {
+            sb.Append(" · cancelled: partial results");
         }
 
         sb.Append("\n\n");
@@ -125,7 +138,7 @@ public sealed class MarkdownReport : IReportRenderer
             sb.Append("### Warnings\n\n");
             foreach (var warning in comparison.Warnings.Take(MaxWarnings))
             {
-                sb.Append("- ⚠️ ").Append(MarkdownText.Escape(warning, 500)).Append('\n');
+                sb.Append("- ⚠️ ").Append(MarkdownText.Escape(warning.Text, 500)).Append('\n');
             }
 
             if (comparison.Warnings.Count > MaxWarnings)
@@ -155,9 +168,44 @@ public sealed class MarkdownReport : IReportRenderer
     private static string Row(BenchmarkComparison b)
     {
         var change = ReportContext.HeadlineChange(b) ?? "";
-        var baseline = b.Baseline is { } x ? DisplayFormat.Time(x.Mean) : "";
-        var current = b.Current is { } y ? DisplayFormat.Time(y.Mean) : "";
-        return $"| {Icon(b.Verdict)} | {MarkdownText.Escape(b.Id)} | {b.Verdict.ToName()} | {change} | {baseline} | {current} | {ReportContext.Note(b, t => MarkdownText.Escape(t))} |\n";
+        var values = ReportContext.HeadlineValues(b) ?? ReportContext.CurrentValue(b) ?? "";
+        return $"| {Icon(b.Verdict)} {b.Verdict.ToName()} | {MarkdownText.Escape(Short(b.Id))} | {change} | {MarkdownText.Escape(values)} |\n";
+    }
+
+    /// <summary>The changed rows' full names and notes, folded: what the narrow table leaves out.</summary>
+    private static string Notes(IEnumerable<BenchmarkComparison> rows, int budget)
+    {
+        var items = new StringBuilder();
+        foreach (var b in rows)
+        {
+            var note = ReportContext.Note(b, t => MarkdownText.Escape(t));
+            if (note.Length == 0 && b.Id.Length <= NameWidth)
+            {
+                continue;
+            }
+
+            var item = "- " + MarkdownText.Escape(b.Id) + (note.Length > 0 ? ": " + note : "") + "\n";
+            if (items.Length + item.Length > budget / 2)
+            {
+                break;
+            }
+
+            items.Append(item);
+        }
+
+        return items.Length == 0 ? "" : "<details><summary>Notes</summary>\n\n" + items + "\n</details>\n\n";
+    }
+
+    private static string Short(string id)
+    {
+        if (id.Length <= NameWidth)
+        {
+            return id;
+        }
+
+        var start = id.Length - (NameWidth - 1);
+        // Never start inside a surrogate pair.
+        return "…" + id[(char.IsLowSurrogate(id[start]) ? start + 1 : start)..];
     }
 
     private static string Icon(Verdict verdict) => verdict switch
@@ -169,6 +217,6 @@ public sealed class MarkdownReport : IReportRenderer
         Verdict.Inconclusive => "❔",
         Verdict.New => "🆕",
         Verdict.Missing => "➖",
-        _ => "",
+        _ => "⚪",
     };
 }

@@ -6,10 +6,6 @@ namespace AfirGen.PerfGate.Reports;
 /// <summary>A comparison with its raw results looked up by id, and the readings every report shares.</summary>
 internal sealed class ReportContext
 {
-    /// <summary>The order of the changed rows: what fails the gate first, then what a reader should know.</summary>
-    private static readonly Verdict[] ChangedOrder =
-        [Verdict.Regressed, Verdict.SlaViolated, Verdict.Failed, Verdict.Improved, Verdict.Inconclusive, Verdict.New, Verdict.Missing];
-
     private readonly Dictionary<string, BenchmarkResult> current;
     private readonly Dictionary<string, BenchmarkResult> baseline;
 
@@ -25,34 +21,59 @@ internal sealed class ReportContext
 
     public int Total => Comparison.Benchmarks.Count;
 
-    public int Passed => Comparison.Benchmarks.Count(b => !b.Verdict.FailsGate());
+    /// <summary>Benchmarks that fail the gate, under the comparison's fail policy.</summary>
+    public int Failed => Comparison.Benchmarks.Count(b => Comparison.FailsGate(b.Verdict));
 
-    public int Failed => Total - Passed;
-
-    /// <summary>Passed but with something a reader must look at: noise, missing benchmarks or warnings.</summary>
-    public bool HasCaveats =>
-        Comparison.Count(Verdict.Inconclusive) > 0 || Comparison.Count(Verdict.Missing) > 0 || Comparison.Warnings.Count > 0
-        || Comparison.Current.Incomplete;
-
-    /// <summary>Rows that are not unchanged, in <see cref="ChangedOrder"/>, stable within a verdict.</summary>
+    /// <summary>Rows that are not unchanged, in <see cref="GateText.ReadingOrder"/>, stable within a verdict.</summary>
     public IEnumerable<BenchmarkComparison> Changed =>
-        ChangedOrder.SelectMany(v => Comparison.Benchmarks.Where(b => b.Verdict == v));
+        GateText.ReadingOrder.Where(v => v != Verdict.Unchanged).SelectMany(v => Comparison.Benchmarks.Where(b => b.Verdict == v));
 
-    /// <summary>Every verdict with at least one benchmark, worst first, with its count.</summary>
+    /// <summary>Rows that fail the gate, in reading order.</summary>
+    public IEnumerable<BenchmarkComparison> Failing => Changed.Where(b => Comparison.FailsGate(b.Verdict));
+
+    /// <summary>Rows that warn without failing, in reading order.</summary>
+    public IEnumerable<BenchmarkComparison> Warning => Changed.Where(b => Comparison.Warns(b.Verdict));
+
+    /// <summary>Every verdict with at least one benchmark, in reading order, with its count.</summary>
     public IEnumerable<(Verdict Verdict, int Count)> Counts =>
-        ChangedOrder.Append(Verdict.Unchanged).Select(v => (v, Comparison.Count(v))).Where(c => c.Item2 > 0);
+        GateText.ReadingOrder.Select(v => (v, Comparison.Count(v))).Where(c => c.Item2 > 0);
 
     public BenchmarkResult? CurrentResult(string id) => current.GetValueOrDefault(id);
 
     public BenchmarkResult? BaselineResult(string id) => baseline.GetValueOrDefault(id);
 
-    /// <summary>The metric a row leads with: time when compared, else the first metric with a ratio.</summary>
-    public static MetricComparison? Headline(BenchmarkComparison benchmark) =>
-        benchmark.Time ?? benchmark.Metrics.FirstOrDefault(m => m.Ratio is not null);
+    /// <summary>The metric a row leads with: the one its verdict is about, else time, else the first metric with a ratio.</summary>
+    public static MetricComparison? Headline(BenchmarkComparison benchmark)
+    {
+        ArgumentNullException.ThrowIfNull(benchmark);
+        return benchmark.Metrics.FirstOrDefault(m => m.Verdict == benchmark.Verdict && m.Verdict != Verdict.Unchanged && m.Ratio is not null)
+            ?? benchmark.Time ?? benchmark.Metrics.FirstOrDefault(m => m.Ratio is not null);
+    }
 
     /// <summary>The headline change as "+8.2% [+3.1%, +13.6%]", or null when nothing was compared.</summary>
     public static string? HeadlineChange(BenchmarkComparison benchmark) =>
         Headline(benchmark) is { Ratio: { } ratio } m ? DisplayFormat.ChangeWithCi(ratio, m.CiLower, m.CiUpper) : null;
+
+    /// <summary>The values the headline change was computed from, "1.20μs → 1.34μs" (with the metric's name when it is not time), or null.</summary>
+    public static string? HeadlineValues(BenchmarkComparison benchmark) =>
+        Headline(benchmark) is { } m ? Values(m) : null;
+
+    /// <summary>A metric's base and current values, "1.20μs → 1.34μs", prefixed by the metric's name when it is not time.</summary>
+    public static string? Values(MetricComparison m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        if (m.Baseline is not { } b || m.Current is not { } c)
+        {
+            return null;
+        }
+
+        var name = m.Metric == ComparedMetric.Time ? "" : m.Metric.ToName() + " ";
+        return name + DisplayFormat.MetricValue(m.Metric, b) + " → " + DisplayFormat.MetricValue(m.Metric, c);
+    }
+
+    /// <summary>The current value a row shows when nothing was compared (new, no baseline): its median time.</summary>
+    public static string? CurrentValue(BenchmarkComparison benchmark) =>
+        benchmark.Current is { } s ? DisplayFormat.Time(s.Median) : null;
 
     /// <summary>Why a benchmark got its verdict, in the reader's words; untrusted parts pass through <paramref name="clean"/>.</summary>
     public static string Reason(BenchmarkComparison benchmark, Func<string, string> clean)
@@ -62,7 +83,7 @@ internal sealed class ReportContext
         {
             Verdict.Failed => "failed: " + clean(benchmark.Error ?? "no measurements"),
             Verdict.SlaViolated => string.Join("; ", benchmark.Checks.Where(c => !c.Passed).Select(c =>
-                clean(c.Threshold.Text) + (c.Actual is { } a ? " broken: " + DisplayFormat.ThresholdValue(c.Threshold.Metric, a) : " broken: no value"))),
+                clean(c.Threshold.Text) + " broken: " + DisplayFormat.ThresholdValue(c.Threshold.Metric, c.Actual))),
             Verdict.Regressed or Verdict.Improved or Verdict.Inconclusive => MetricReasons(benchmark, clean),
             Verdict.New => "new",
             Verdict.Missing => "missing",
@@ -70,15 +91,16 @@ internal sealed class ReportContext
         };
     }
 
-    /// <summary>The note column: the reason when the change column does not already say it, else the headline metric's note.</summary>
+    /// <summary>The note of a row: the reason when the change column does not already say it, else the headline metric's note; an undecided metric says what would decide it.</summary>
     public static string Note(BenchmarkComparison benchmark, Func<string, string> clean)
     {
         ArgumentNullException.ThrowIfNull(benchmark);
         var headline = Headline(benchmark);
-        // The reason says more than the change column when it is not the headline metric that decided.
         var reason = benchmark.Verdict is Verdict.SlaViolated or Verdict.Failed
             || (benchmark.Verdict is Verdict.Regressed or Verdict.Improved or Verdict.Inconclusive && headline?.Verdict != benchmark.Verdict);
-        return reason ? Reason(benchmark, clean) : headline?.Note is { } note ? clean(note) : "";
+        var note = reason ? Reason(benchmark, clean) : headline?.Note is { } n ? clean(n) : "";
+        var hint = benchmark.Verdict == Verdict.Inconclusive ? benchmark.Metrics.FirstOrDefault(m => m.Hint is not null)?.Hint : null;
+        return hint is null ? note : note.Length == 0 ? clean(hint) : note + "; " + clean(hint);
     }
 
     private static string MetricReasons(BenchmarkComparison benchmark, Func<string, string> clean)
@@ -86,7 +108,7 @@ internal sealed class ReportContext
         var name = benchmark.Verdict.ToName();
         var parts = benchmark.Metrics.Where(m => m.Verdict == benchmark.Verdict).Select(m =>
         {
-            var prefix = m.Metric == "time" ? name : clean(m.Metric) + " " + name;
+            var prefix = m.Metric == ComparedMetric.Time ? name : m.Metric.ToName() + " " + name;
             var change = m.Ratio is { } r ? " " + DisplayFormat.ChangeWithCi(r, m.CiLower, m.CiUpper) : "";
             return prefix + change;
         }).ToList();

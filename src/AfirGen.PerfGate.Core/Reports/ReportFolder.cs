@@ -4,7 +4,10 @@ using AfirGen.PerfGate.IO;
 
 namespace AfirGen.PerfGate.Reports;
 
-/// <summary>Writes a results folder: results.json, comparison.json, summary.txt, report.md and report.html, each atomically.</summary>
+/// <summary>
+/// Writes a self-contained results folder, each file atomically: results.json, baseline.json (when there was a baseline),
+/// comparison.json (the decided verdict, with the thresholds and settings it was decided with), summary.txt, report.md and report.html.
+/// </summary>
 public static class ReportFolder
 {
     /// <summary>
@@ -31,6 +34,7 @@ public static class ReportFolder
         {
             Parallel.Invoke(
                 () => AtomicFile.Write(Path.Combine(directory, ResultLoader.ResultsFileName), s => ResultLoader.WriteResults(comparison.Current, s)),
+                () => WriteBaseline(directory, comparison.Baseline),
                 () => Report(directory, ReportFormat.Json, comparison),
                 () =>
                 {
@@ -47,6 +51,20 @@ public static class ReportFolder
         }
 
         return summary;
+    }
+
+    private static void WriteBaseline(string directory, Model.ResultSet? baseline)
+    {
+        var file = Path.Combine(directory, JsonReport.BaselineFileName);
+        if (baseline is not null)
+        {
+            AtomicFile.Write(file, s => ResultLoader.WriteResults(baseline, s));
+        }
+        else if (File.Exists(file))
+        {
+            // A baseline left from an earlier run in this folder would be read as this verdict's.
+            File.Delete(file);
+        }
     }
 
     private static void Report(string directory, ReportFormat format, SuiteComparison comparison)

@@ -1,9 +1,13 @@
 using System.Text;
 using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.Model;
 
 namespace AfirGen.PerfGate.Reports;
 
-/// <summary>The plain-text summary (format "text", summary.txt) in the shape users know from the seed report.</summary>
+/// <summary>
+/// The plain-text summary (format "text", summary.txt), read in five seconds: the gate and its counts, what fails it,
+/// what warns, then every result by category in the seed report's sections.
+/// </summary>
 public sealed class SummaryReport : IReportRenderer
 {
     /// <inheritdoc />
@@ -17,9 +21,25 @@ public sealed class SummaryReport : IReportRenderer
         TextLayout.Header(sb, context, "PERFORMANCE BENCHMARK SUMMARY");
 
         sb.Section("OVERALL STATUS");
-        sb.Line("✓ Passed: " + DisplayFormat.Count(context.Passed));
-        sb.Line("✗ Failed: " + DisplayFormat.Count(context.Failed));
-        sb.Line("Success Rate: " + (context.Total == 0 ? "n/a" : DisplayFormat.Percent((double)context.Passed / context.Total)));
+        TextLayout.Status(sb, comparison);
+
+        var failing = context.Failing.ToList();
+        if (failing.Count > 0)
+        {
+            sb.Section("FAILS THE GATE");
+            failing.ForEach(b => sb.Line(Line(comparison, b)));
+        }
+
+        var warning = context.Warning.ToList();
+        if (warning.Count > 0 || comparison.Warnings.Count > 0)
+        {
+            sb.Section("WARNINGS");
+            warning.ForEach(b => sb.Line(Line(comparison, b)));
+            foreach (var w in comparison.Warnings)
+            {
+                sb.Line("! " + PlainText.Clean(w.Text, 1000));
+            }
+        }
 
         foreach (var (category, title) in TextLayout.Sections)
         {
@@ -32,77 +52,56 @@ public sealed class SummaryReport : IReportRenderer
             sb.Section(title);
             foreach (var b in rows)
             {
-                sb.Line(ResultLine(b));
+                sb.Line(ResultLine(comparison, b));
             }
         }
 
-        sb.Section("BASELINE COMPARISON");
-        if (comparison.Baseline is null)
-        {
-            sb.Line("No baseline given: only SLA thresholds were checked.");
-        }
-        else
-        {
-            BaselineComparison(sb, comparison);
-        }
-
-        TextLayout.Warnings(sb, comparison);
         return sb.ToString();
     }
 
-    private static string ResultLine(BenchmarkComparison b)
+    /// <summary>A failing or warning row: verdict, the change it is about with the values it came from, and why.</summary>
+    private static string Line(SuiteComparison comparison, BenchmarkComparison b)
     {
-        var line = TextLayout.Mark(b.Verdict) + " " + PlainText.Clean(b.Id) + ": ";
-        line += b.Current is { } s
-            ? $"Mean={DisplayFormat.Time(s.Mean)}, P95={DisplayFormat.Time(s.P95)}, P99={DisplayFormat.Time(s.P99)}"
-            : "no measurements";
-        // Only what needs a look gets a reason; the seed's passing lines carry none.
-        if (b.Verdict.FailsGate() || b.Verdict == Verdict.Inconclusive)
+        var line = TextLayout.Mark(comparison, b.Verdict) + " " + PlainText.Clean(b.Id) + "  " + b.Verdict.ToName();
+        if (b.Verdict is Verdict.Regressed or Verdict.Improved or Verdict.Inconclusive && ReportContext.Headline(b) is { } m)
         {
-            line += "  (" + ReportContext.Reason(b, t => PlainText.Clean(t, 300)) + ")";
+            line += " " + TextLayout.Evidence(m);
+        }
+        else if (b.Verdict == Verdict.Failed)
+        {
+            line += ": " + PlainText.Clean(b.Error ?? "no measurements", 300);
+        }
+        else if (b.Verdict == Verdict.SlaViolated)
+        {
+            line += ": " + ReportContext.Reason(b, t => PlainText.Clean(t, 300));
+        }
+
+        if (b.Verdict == Verdict.Inconclusive && b.Metrics.FirstOrDefault(x => x.Hint is not null)?.Hint is { } hint)
+        {
+            line += "; " + PlainText.Clean(hint, 300);
         }
 
         return line;
     }
 
-    private static void BaselineComparison(StringBuilder sb, SuiteComparison comparison)
+    /// <summary>A result in its category section: its own numbers (a load level's percentiles, a micro-benchmark's time), its verdict and change.</summary>
+    private static string ResultLine(SuiteComparison comparison, BenchmarkComparison b)
     {
-        var regressions = comparison.Benchmarks.Where(b => b.Metrics.Any(m => m.Verdict == Verdict.Regressed)).ToList();
-        Group(sb, "Improvements:", "✓", comparison.Benchmarks.Where(b => b.Verdict == Verdict.Improved), Verdict.Improved);
-        Group(sb, "Regressions:", "✗", regressions, Verdict.Regressed);
-        Group(sb, "Inconclusive:", "?", comparison.Benchmarks.Where(b => b.Verdict == Verdict.Inconclusive), Verdict.Inconclusive);
-        Group(sb, "New:", "+", comparison.Benchmarks.Where(b => b.Verdict == Verdict.New), null);
-        Group(sb, "Missing:", "-", comparison.Benchmarks.Where(b => b.Verdict == Verdict.Missing), null);
-        sb.Line("Unchanged: " + DisplayFormat.Count(comparison.Count(Verdict.Unchanged)));
-        sb.Line("Suite geometric mean: " + (comparison.GeometricMean is { } g
-            ? $"{DisplayFormat.ChangeWithCi(g.Ratio, g.CiLower, g.CiUpper)} over {DisplayFormat.Count(g.Count)} benchmarks"
-            : "n/a (nothing compared on both sides)"));
-    }
-
-    private static void Group(StringBuilder sb, string title, string mark, IEnumerable<BenchmarkComparison> rows, Verdict? evidenceOf)
-    {
-        var list = rows.ToList();
-        if (list.Count == 0)
+        var line = TextLayout.Mark(comparison, b.Verdict) + " " + PlainText.Clean(b.Id) + ": ";
+        if (b.Current is not { } s)
         {
-            return;
+            line += "no measurements";
+        }
+        else if (b.Category == Category.Micro)
+        {
+            line += $"Median={DisplayFormat.Time(s.Median)}, Mean={DisplayFormat.Time(s.Mean)}";
+        }
+        else
+        {
+            line += $"Mean={DisplayFormat.Time(s.Mean)}, P95={DisplayFormat.Time(s.P95)}, P99={DisplayFormat.Time(s.P99)}";
         }
 
-        sb.Line(title);
-        foreach (var b in list)
-        {
-            var line = $"  {mark} {PlainText.Clean(b.Id)}";
-            if (b.Baseline is { } before && b.Current is { } after)
-            {
-                line += $": Mean {DisplayFormat.Change(after.Mean / before.Mean)}, P95 {DisplayFormat.Change(after.P95 / before.P95)}";
-            }
-
-            var evidence = evidenceOf is { } v ? b.Metrics.Where(m => m.Verdict == v).Select(TextLayout.Evidence).ToList() : [];
-            if (evidence.Count > 0)
-            {
-                line += "  (" + string.Join("; ", evidence) + ")";
-            }
-
-            sb.Line(line);
-        }
+        line += "  [" + b.Verdict.ToName() + (ReportContext.HeadlineChange(b) is { } change ? " " + change : "") + "]";
+        return line;
     }
 }

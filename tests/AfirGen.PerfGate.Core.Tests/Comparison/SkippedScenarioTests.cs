@@ -32,7 +32,7 @@ public sealed class SkippedScenarioTests
 
         Assert.DoesNotContain(c.Benchmarks, b => b.Id == "db/join@c1");
         Assert.Equal(Verdict.Missing, c.Benchmarks.Single(b => b.Id == "db/other@c1").Verdict);
-        Assert.Contains("skipped db/join: PERFGATE_MYSQL is not set", c.Warnings);
+        Assert.Contains(new GateWarning(WarningKind.Skipped, "db/join", "skipped db/join: PERFGATE_MYSQL is not set"), c.Warnings);
     }
 
     [Fact]

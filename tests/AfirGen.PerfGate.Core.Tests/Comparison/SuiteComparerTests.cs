@@ -56,7 +56,7 @@ public sealed class SuiteComparerTests
         var c = Make.Micro("A", rng, 110, 0.01, 1, 30);
         var s = Compare(Make.Set(b), Make.Set(c));
         Assert.Equal(Verdict.Inconclusive, Assert.Single(s.Benchmarks).Verdict);
-        Assert.Contains(s.Warnings, w => w.Contains("assumed", StringComparison.Ordinal));
+        Assert.Contains(s.Warnings, w => w.Kind == WarningKind.NoiseAssumed && w.Text.Contains("assumed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class SuiteComparerTests
         var more = r with { Memory = new MemoryInfo(56, 0.1, 0, 0) };
         var b = Assert.Single(Compare(Make.Set(r), Make.Set(more)).Benchmarks);
         Assert.Equal(Verdict.Regressed, b.Verdict);
-        var alloc = Assert.Single(b.Metrics, m => m.Metric == "allocated");
+        var alloc = Assert.Single(b.Metrics, m => m.Metric == ComparedMetric.Allocated);
         Assert.Equal(56.0 / 48, alloc.Ratio!.Value, 1e-12);
     }
 
@@ -166,7 +166,7 @@ public sealed class SuiteComparerTests
         var b = Make.Set(r) with { Environment = new EnvironmentFingerprint { Cpu = "Xeon", Cores = 2 } };
         var c = Make.Set(r) with { Environment = new EnvironmentFingerprint { Cpu = "EPYC", Cores = 2 } };
         var s = Compare(b, c);
-        Assert.Contains(s.Warnings, w => w.Contains("cpu", StringComparison.Ordinal) && w.Contains("Xeon", StringComparison.Ordinal));
+        Assert.Contains(s.Warnings, w => w.Kind == WarningKind.EnvironmentDiffers && w.Subject == "cpu" && w.Text.Contains("Xeon", StringComparison.Ordinal));
         Assert.Equal(Verdict.Unchanged, Assert.Single(s.Benchmarks).Verdict);
     }
 

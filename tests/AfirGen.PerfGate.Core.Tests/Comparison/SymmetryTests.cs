@@ -62,7 +62,7 @@ public sealed class SymmetryTests
         // With a 10% band, 100 -> 95 bytes was "improved" while 95 -> 100 was "unchanged".
         var config = PerfGateConfig.Default with { Comparison = new ComparisonSettings { AllocationThreshold = 0.1 } };
         MetricComparison Allocated(long before, long after) => SuiteComparer.Compare(
-            Make.Set(Micro(before)), Make.Set(Micro(after)), config, Now).Benchmarks[0].Metrics.Single(m => m.Metric == "allocated");
+            Make.Set(Micro(before)), Make.Set(Micro(after)), config, Now).Benchmarks[0].Metrics.Single(m => m.Metric == ComparedMetric.Allocated);
 
         Assert.Equal(Verdict.Unchanged, Allocated(100, 95).Verdict);
         Assert.Equal(Verdict.Unchanged, Allocated(95, 100).Verdict);
@@ -81,5 +81,5 @@ public sealed class SymmetryTests
     };
 
     private static MetricComparison Time(BenchmarkResult baseline, BenchmarkResult current, PerfGateConfig config) =>
-        SuiteComparer.Compare(Make.Set(baseline), Make.Set(current), config, Now).Benchmarks[0].Metrics.Single(m => m.Metric == "time");
+        SuiteComparer.Compare(Make.Set(baseline), Make.Set(current), config, Now).Benchmarks[0].Metrics.Single(m => m.Metric == ComparedMetric.Time);
 }

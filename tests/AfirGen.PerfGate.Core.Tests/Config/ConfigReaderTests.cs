@@ -26,7 +26,10 @@ public sealed class ConfigReaderTests
         Assert.Single(sla, t => t.Metric == ThresholdMetric.Throughput);
         var (r2, sla2) = c.For("Micro.Parse");
         Assert.Equal(0.05, r2, 1e-12);
-        Assert.Equal(100e6, Assert.Single(sla2).Value);
+        Assert.Equal(100e6, sla2.Single(t => t.Metric == ThresholdMetric.P95).Value);
+        // The built-in errors<1% holds everywhere unless a config or command line sets its own.
+        Assert.Equal(0.01, sla2.Single(t => t.Metric == ThresholdMetric.Errors).Value, 1e-12);
+        Assert.Equal(["built-in", "perfgate.json", "perfgate.json", "perfgate.json"], c.Resolved.Select(o => System.IO.Path.GetFileName(o.Source)));
     }
 
     [Theory]

@@ -40,7 +40,7 @@ public sealed class ComparisonProperties
                 {
                     Assert.Equal(1.0, m.Ratio);
                     Assert.Equal(m.Baseline, m.Current);
-                    if (m.Metric == "allocated")
+                    if (m.Metric == ComparedMetric.Allocated)
                     {
                         Assert.Equal(Verdict.Unchanged, m.Verdict);
                         continue;
@@ -86,6 +86,12 @@ public sealed class ComparisonProperties
                     AssertInverse(a.CiLower ?? 0, b.CiUpper, a.Metric + " lower bound");
                     AssertInverse(a.CiUpper, b.CiLower ?? 0, a.Metric + " upper bound");
                     AssertClose(a.PValue, b.PValue, a.Metric + " p-value");
+                }
+
+                // An SLA threshold (the built-in errors<1% among them) checks one side only: it has no mirror image.
+                if (f.Checks.Any(c => !c.Passed) || r.Checks.Any(c => !c.Passed))
+                {
+                    continue;
                 }
 
                 var expected = f.Verdict switch
@@ -145,7 +151,9 @@ public sealed class ComparisonProperties
                 AssertClose(a.Ratio, b.Ratio, a.Metric + " ratio");
                 AssertClose(a.CiLower, b.CiLower, a.Metric + " lower bound");
                 AssertClose(a.CiUpper, b.CiUpper, a.Metric + " upper bound");
-                AssertClose(a.PValue, b.PValue, a.Metric + " p-value");
+                // A p-value near 1 sits on a flat tail: a shift estimate that moves in its last bits (logs of samples
+                // 1,000 times larger round differently) moves it by parts in a million without changing any verdict.
+                AssertClose(a.PValue, b.PValue, a.Metric + " p-value", 1e-5);
             }
         }
     }
@@ -182,7 +190,7 @@ public sealed class ComparisonProperties
         AssertClose(x, 1 / y, what);
     }
 
-    private static void AssertClose(double? a, double? b, string what)
+    private static void AssertClose(double? a, double? b, string what, double relative = 1e-9)
     {
         if (a is null || b is null)
         {
@@ -192,6 +200,6 @@ public sealed class ComparisonProperties
 
         var (x, y) = (a.Value, b.Value);
         // Relative agreement, or both so small (a p-value of 1e-15 against 0) that the difference is rounding.
-        Assert.True(x == y || Math.Abs(x - y) <= 1e-9 * Math.Max(Math.Abs(x), Math.Abs(y)) || Math.Abs(x - y) <= 1e-12, $"{what}: {x:R} against {y:R}");
+        Assert.True(x == y || Math.Abs(x - y) <= relative * Math.Max(Math.Abs(x), Math.Abs(y)) || Math.Abs(x - y) <= 1e-12, $"{what}: {x:R} against {y:R}");
     }
 }

@@ -1,3 +1,4 @@
+using AfirGen.PerfGate.Comparison;
 using AfirGen.PerfGate.Reports;
 using AfirGen.PerfGate.Thresholds;
 
@@ -66,7 +67,7 @@ public sealed class DisplayFormatTests
         Assert.Equal("99.86%", DisplayFormat.Confidence(0.9986));
         Assert.Equal("1234.5/s", DisplayFormat.Rate(1234.5));
         Assert.Equal("2024-01-15T10:30:00Z", DisplayFormat.Timestamp(new DateTimeOffset(2024, 1, 15, 11, 30, 0, TimeSpan.FromHours(1))));
-        Assert.Equal("1.50KB", DisplayFormat.MetricValue("allocated", 1536));
+        Assert.Equal("1.50KB", DisplayFormat.MetricValue(ComparedMetric.Allocated, 1536));
         Assert.Equal("80.0%", DisplayFormat.ThresholdValue(ThresholdMetric.HitRate, 0.8));
     }
 }

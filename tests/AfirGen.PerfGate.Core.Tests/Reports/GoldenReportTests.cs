@@ -42,22 +42,25 @@ public sealed class GoldenReportTests
         Assert.Equal(new string('=', 80), lines[1]);
         Assert.Equal("Generated: 2024-01-15T10:30:00Z", lines[2]);
         Assert.Equal("Total Tests: 13", lines[3]);
-        Assert.Contains("✓ Passed: 8\n✗ Failed: 5\nSuccess Rate: 61.5%\n", text);
-        var sections = new[] { "API ENDPOINT PERFORMANCE", "DATABASE PERFORMANCE", "CACHE PERFORMANCE", "MICRO-BENCHMARKS", "BASELINE COMPARISON", "WARNINGS" };
+        Assert.Contains("Gate: failed\nFails the gate: 3 regressed, 1 sla-violated, 1 failed\nWarnings: 1 inconclusive, 1 missing\nRest: 2 improved, 1 new, 3 unchanged\n", text);
+        // What fails the gate first, then what warns, then every result by category.
+        var sections = new[] { "OVERALL STATUS", "FAILS THE GATE", "WARNINGS", "API ENDPOINT PERFORMANCE", "DATABASE PERFORMANCE", "CACHE PERFORMANCE", "MICRO-BENCHMARKS" };
         var positions = sections.Select(s => text.IndexOf("\n" + s + "\n", StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p > 0));
         Assert.Equal(positions.Order(), positions);
         Assert.Contains("✓ api/get_session_status@c10: Mean=45.23ms, P95=78.25ms, P99=94.98ms", text);
-        Assert.Contains("(p95<100ms broken: 134.2ms)", text);
+        Assert.Contains("✗ api/get_fir_status@c10  sla-violated: p95<100ms broken: 134.2ms\n", text);
     }
 
     [Fact]
-    public void PassedCountsVerdictsThatDoNotFailTheGate()
+    public void FailsTheGateCountsOnlyWhatFailsIt()
     {
         var comparison = SampleComparison.Create();
         var text = new SummaryReport().Render(comparison);
-        var passed = comparison.Benchmarks.Count(b => !b.Verdict.FailsGate());
-        Assert.Contains($"✓ Passed: {passed}\n", text);
+        var failing = comparison.Benchmarks.Count(b => comparison.FailsGate(b.Verdict));
+        var section = text[text.IndexOf("FAILS THE GATE\n", StringComparison.Ordinal)..text.IndexOf("\nWARNINGS\n", StringComparison.Ordinal)];
+        Assert.Equal(failing, section.Split('\n').Count(l => l.StartsWith("✗ ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Success Rate", text);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed partial class HtmlReportTests : IDisposable
 
         var dom = Chromium.Run(System.IO.Path.Combine(folder, "profile-dom"), "--dump-dom", new Uri(path).AbsoluteUri);
         Assert.Contains("id=\"verdict\"", dom);
-        Assert.Contains("Performance gate failed", dom);
+        Assert.Contains("PerfGate: failed", dom);
         Assert.Contains("<table>", dom);
         Assert.Contains("<svg class=\"chart\"", dom);
         Assert.Contains("<svg class=\"dist\"", dom);

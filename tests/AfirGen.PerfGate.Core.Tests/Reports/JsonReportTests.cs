@@ -12,9 +12,14 @@ public sealed class JsonReportTests
         var comparison = SampleComparison.Create();
         using var doc = JsonDocument.Parse(new JsonReport().Render(comparison));
         var root = doc.RootElement;
-        Assert.Equal("perfgate/comparison@1", root.GetProperty("schema").GetString());
+        Assert.Equal("perfgate/comparison@2", root.GetProperty("schema").GetString());
         Assert.False(root.GetProperty("passed").GetBoolean());
-        Assert.Equal("failed", root.GetProperty("verdict").GetString());
+        Assert.Equal("failed", root.GetProperty("gate").GetString());
+        Assert.Equal(1, root.GetProperty("exitCode").GetInt32());
+        // "failures" counts only what fails the gate, by kind.
+        var failures = root.GetProperty("failures").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        Assert.Equal(comparison.Benchmarks.Count(b => comparison.FailsGate(b.Verdict)), failures.Values.Sum());
+        Assert.DoesNotContain("inconclusive", failures.Keys);
         Assert.Equal(comparison.Benchmarks.Count, root.GetProperty("counts").GetProperty("total").GetInt32());
         foreach (var verdict in Enum.GetValues<Verdict>())
         {

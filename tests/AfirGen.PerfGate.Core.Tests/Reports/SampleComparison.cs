@@ -53,7 +53,7 @@ internal static class SampleComparison
             GeometricMean = new GeometricMeanSummary(1.0213, 0.9951, 1.0482, 9),
             Warnings =
             [
-                "environment fingerprints differ: cpu 'Intel(R) Xeon(R) Platinum 8272CL CPU @ 2.60GHz' (baseline) vs 'AMD EPYC 7763 64-Core Processor' (current)",
+                new GateWarning(WarningKind.EnvironmentDiffers, "cpu", "environment fingerprints differ: cpu 'Intel(R) Xeon(R) Platinum 8272CL CPU @ 2.60GHz' (baseline) vs 'AMD EPYC 7763 64-Core Processor' (current)"),
             ],
             Settings = new ComparisonSettings(),
         };
@@ -99,7 +99,7 @@ internal static class SampleComparison
                 [
                     new MetricComparison
                     {
-                        Metric = "time", Verdict = verdict == Verdict.SlaViolated ? Verdict.Unchanged : verdict, Baseline = 1000, Current = 1000 * ratio,
+                        Metric = ComparedMetric.Time, Verdict = verdict == Verdict.SlaViolated ? Verdict.Unchanged : verdict, Baseline = 1000, Current = 1000 * ratio,
                         Ratio = ratio, CiLower = ratio - 0.02, CiUpper = ratio + 0.02, PValue = 0.001, BaselineN = 3, CurrentN = 3, Note = ids[i],
                     },
                 ],
@@ -121,7 +121,7 @@ internal static class SampleComparison
             Baseline = new ResultSet { CreatedAt = Created, Benchmarks = results },
             Benchmarks = benchmarks,
             GeometricMean = new GeometricMeanSummary(1.01, 0.99, 1.03, ids.Count),
-            Warnings = [ids[0], ids[^1]],
+            Warnings = [new GateWarning(WarningKind.Skipped, ids[0], ids[0]), new GateWarning(WarningKind.Skipped, ids[^1], ids[^1])],
             Settings = new ComparisonSettings(),
         };
     }
@@ -195,10 +195,10 @@ internal static class SampleComparison
             [
                 new MetricComparison
                 {
-                    Metric = "time", Verdict = verdict, Baseline = b.Median, Current = c.Median, Ratio = hl, CiLower = lo, CiUpper = hi,
+                    Metric = ComparedMetric.Time, Verdict = verdict, Baseline = b.Median, Current = c.Median, Ratio = hl, CiLower = lo, CiUpper = hi,
                     Confidence = 0.9986, PValue = p, BaselineN = 3, CurrentN = 3, Note = note,
                 },
-                new MetricComparison { Metric = "allocated", Verdict = Verdict.Unchanged, Baseline = 256, Current = 256, Ratio = 1, BaselineN = 3, CurrentN = 3 },
+                new MetricComparison { Metric = ComparedMetric.Allocated, Verdict = Verdict.Unchanged, Baseline = 256, Current = 256, Ratio = 1, BaselineN = 3, CurrentN = 3 },
             ],
         });
     }
@@ -215,7 +215,7 @@ internal static class SampleComparison
                 comparison.Metrics[0],
                 new MetricComparison
                 {
-                    Metric = "allocated", Verdict = Verdict.Regressed, Baseline = 256, Current = 1536, Ratio = 6, BaselineN = 3, CurrentN = 3,
+                    Metric = ComparedMetric.Allocated, Verdict = Verdict.Regressed, Baseline = 256, Current = 1536, Ratio = 6, BaselineN = 3, CurrentN = 3,
                     Note = "allocated bytes are deterministic: any increase fails",
                 },
             ],
@@ -265,20 +265,15 @@ internal static class SampleComparison
         {
             new()
             {
-                Metric = "time", Verdict = timeVerdict, Baseline = meanNs * 0.9, Current = meanNs * 0.9 * ratio, Ratio = ratio,
+                Metric = ComparedMetric.Time, Verdict = timeVerdict, Baseline = meanNs * 0.9, Current = meanNs * 0.9 * ratio, Ratio = ratio,
                 CiLower = ratio - 0.03, CiUpper = ratio + 0.035, Confidence = 0.9986, PValue = ratio == 1 ? 0.93 : 0.0004, BaselineN = 6000, CurrentN = 6000,
             },
             new()
             {
-                Metric = "throughput", Verdict = Verdict.Unchanged, Baseline = baseline.Scenario!.Throughput, Current = current.Scenario!.Throughput,
+                Metric = ComparedMetric.Throughput, Verdict = Verdict.Unchanged, Baseline = baseline.Scenario!.Throughput, Current = current.Scenario!.Throughput,
                 Ratio = current.Scenario.Throughput / baseline.Scenario.Throughput, BaselineN = 1, CurrentN = 1,
             },
         };
-        if (category == Category.Cache)
-        {
-            metrics.Add(new MetricComparison { Metric = "hitrate", Verdict = Verdict.Unchanged, Baseline = 0.92, Current = 0.92, Ratio = 1, BaselineN = 1, CurrentN = 1 });
-        }
-
         return (baseline, current, new BenchmarkComparison
         {
             Id = id,

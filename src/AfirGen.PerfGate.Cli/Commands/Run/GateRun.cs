@@ -11,9 +11,6 @@ namespace AfirGen.PerfGate.Cli.Commands.Run;
 /// <summary>The common tail of every measuring command: run the category runners, compare with the baseline, write the output folder, print the summary, and choose the exit code.</summary>
 internal static class GateRun
 {
-    /// <summary>The error threshold every scenario gets unless the config sets its own: a target that fails requests fails the gate.</summary>
-    public const string DefaultErrorThreshold = "errors<1%";
-
     public static async Task<int> RunAsync(CliConsole console, IReadOnlyList<ICategoryRunner> runners, GateRunOptions options, CancellationToken cancellationToken)
     {
         InlineSocketCompletions();
@@ -51,18 +48,18 @@ internal static class GateRun
             Benchmarks = results,
             Skipped = skipped,
         };
-        return Finish(console, WithDefaultErrorThreshold(options.Config), baseline, set, options.Out, incomplete, options.SaveBaseline);
+        return Finish(console, options.Config, baseline, set, options.Out, incomplete, options.SaveBaseline);
     }
 
     /// <summary>Compares, writes the output folder, prints the summary, saves the baseline when asked, and returns the exit code.</summary>
     public static int Finish(CliConsole console, PerfGateConfig config, ResultSet? baseline, ResultSet current, string outDirectory, bool cancelled, string? saveBaseline = null)
     {
-        var comparison = SuiteComparer.Compare(baseline, current, config);
+        var comparison = SuiteComparer.Compare(baseline, current, config) with { Cancelled = cancelled };
         console.Out.Write(OutputFolder.Write(outDirectory, comparison));
         if (cancelled)
         {
             console.Error.WriteLine($"perfgate: cancelled; partial results (marked incomplete) are in {outDirectory}");
-            return ExitCodes.Cancelled;
+            return comparison.ExitCode;
         }
 
         if (saveBaseline is { } file)
@@ -71,7 +68,7 @@ internal static class GateRun
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"perfgate: saved {current.Benchmarks.Count} results as the baseline {file}"));
         }
 
-        return comparison.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
+        return comparison.ExitCode;
     }
 
     /// <summary>
@@ -87,10 +84,6 @@ internal static class GateRun
             Environment.SetEnvironmentVariable(variable, "1");
         }
     }
-
-    /// <summary>The config with <see cref="DefaultErrorThreshold"/> first, so that any errors threshold in the file or on the command line replaces it.</summary>
-    public static PerfGateConfig WithDefaultErrorThreshold(PerfGateConfig config) =>
-        config with { Overrides = [new ThresholdOverride("*", [Threshold.Parse(DefaultErrorThreshold, "default")]), .. config.Overrides] };
 
     private static void Report(CliConsole console, List<BenchmarkResult> results, BenchmarkResult result)
     {

@@ -1,0 +1,20 @@
+namespace AfirGen.PerfGate.Comparison;
+
+/// <summary>What a run-level warning is about; its code is stable, for build lines and annotations.</summary>
+public enum WarningKind
+{
+    /// <summary>Launch-to-launch noise was neither measured nor stored, so the default was assumed.</summary>
+    NoiseAssumed,
+
+    /// <summary>A scenario was not run (its service is not configured).</summary>
+    Skipped,
+
+    /// <summary>The baseline was measured on a different machine or runtime.</summary>
+    EnvironmentDiffers,
+
+    /// <summary>The current results are incomplete: the run was cancelled or cut short.</summary>
+    Incomplete,
+
+    /// <summary>The baseline is incomplete.</summary>
+    BaselineIncomplete,
+}
