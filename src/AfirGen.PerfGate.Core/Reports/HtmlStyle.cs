@@ -31,6 +31,8 @@ internal static class HtmlStyle
         figcaption { font-size: 12px; overflow-wrap: anywhere; margin-bottom: 4px; }
         .dist circle { opacity: 0.45; } .side-baseline circle { fill: var(--muted); } .side-current circle { fill: var(--c); }
         .dist .box { fill: none; stroke: var(--fg); } .dist .median { stroke: var(--fg); stroke-width: 2; }
+        path.off-axis { fill: none; stroke: var(--fg); stroke-width: 1.5; } .chart .bar-edge { stroke: var(--c); stroke-width: 2.5; }
+        .chart .off-axis-value { font-size: 10px; font-weight: 600; }
         #results { overflow-x: auto; } table { border-collapse: collapse; width: 100%; font-size: 13px; }
         th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
         th { background: var(--panel); position: sticky; top: 0; } td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
