@@ -33,6 +33,11 @@ internal static class HtmlStyle
         .dist .box { fill: none; stroke: var(--fg); } .dist .median { stroke: var(--fg); stroke-width: 2; }
         path.off-axis { fill: none; stroke: var(--fg); stroke-width: 1.5; } .chart .bar-edge { stroke: var(--c); stroke-width: 2.5; }
         .chart .off-axis-value { font-size: 10px; font-weight: 600; }
+        .load-scenario { --c: var(--line); } .load .grid { stroke: var(--line); stroke-dasharray: 2 3; }
+        .load polyline { fill: none; stroke: var(--s); stroke-width: 2; } .load g line { stroke: var(--s); stroke-width: 2; } .load circle { fill: var(--s); }
+        .load .baseline polyline, .load .baseline line { stroke-dasharray: 5 4; opacity: 0.75; } .load .baseline circle { fill: var(--bg); stroke: var(--s); }
+        .load .p50 { --s: var(--new); } .load .p95 { --s: var(--inconclusive); } .load .p99 { --s: var(--regressed); }
+        .load .throughput { --s: var(--improved); } .load .legend { --s: var(--muted); }
         #results { overflow-x: auto; } table { border-collapse: collapse; width: 100%; font-size: 13px; }
         th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
         th { background: var(--panel); position: sticky; top: 0; } td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
