@@ -11,14 +11,9 @@ if [ ! -f "$out/results.json" ]; then
   exit 0
 fi
 
-args=(comment --results "$out")
-baseline="${PERFGATE_BASELINE:-}"
-if [ -z "$baseline" ] && [ "${PERFGATE_MODE:-}" = ab ] && [ -f "$out/baseline.json" ]; then
-  baseline="$out/baseline.json"
-fi
-[ -n "$baseline" ] && [ -e "$baseline" ] && args+=(--baseline "$baseline")
-[ -n "${PERFGATE_CONFIG:-}" ] && args+=(--config "$PERFGATE_CONFIG")
-[ -n "${PERFGATE_THRESHOLD:-}" ] && args+=(--threshold "$PERFGATE_THRESHOLD")
+# The output folder holds the verdict the gate step decided (comparison.json, with the baseline, thresholds and
+# fail policy it used): the comment states that one and never decides again. --key keeps the comment's marker.
+args=(comment --results "$out" --key "${PERFGATE_CONFIG:-default}")
 
 pr=""
 if [ -n "${GITHUB_EVENT_PATH:-}" ] && [ -f "$GITHUB_EVENT_PATH" ]; then

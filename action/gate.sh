@@ -33,13 +33,16 @@ case "$mode" in
     fi
     args=(compare "$PERFGATE_BASELINE" "$PERFGATE_RESULTS" --out "$out")
     [ -n "${PERFGATE_CONFIG:-}" ] && args+=(--config "$PERFGATE_CONFIG")
-    [ -n "${PERFGATE_THRESHOLD:-}" ] && args+=(--threshold "$PERFGATE_THRESHOLD")
     ;;
   *)
     echo "::error title=PerfGate::unknown mode; expected run, ab or compare"
     exit 2
     ;;
 esac
+
+# Thresholds and the fail policy go to the step that decides: the comment step only states what it decided.
+[ -n "${PERFGATE_THRESHOLD:-}" ] && args+=(--threshold "$PERFGATE_THRESHOLD")
+[ -n "${PERFGATE_FAIL_ON:-}" ] && args+=(--fail-on "$PERFGATE_FAIL_ON")
 
 # Benchmark names in the tool's output are untrusted: no line of it may act as a workflow command.
 token="$(random_token)"

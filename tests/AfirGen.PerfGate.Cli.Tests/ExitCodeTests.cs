@@ -114,7 +114,7 @@ public sealed class ExitCodeTests
     [InlineData("text", "PERFORMANCE BENCHMARK SUMMARY")]
     [InlineData("detailed", "Suite.Render")]
     [InlineData("markdown", "Suite.Parse")]
-    [InlineData("json", "\"schema\": \"perfgate/comparison@1\"")]
+    [InlineData("json", "\"schema\": \"perfgate/comparison@2\"")]
     [InlineData("html", "<html")]
     public void ReportRendersEachFormat(string format, string expected)
     {

@@ -119,6 +119,38 @@ public sealed class ActionTests
         Assert.Empty(github.Requests);
     }
 
+    [Fact]
+    public void AThresholdInputFailsTheJobAndTheCommentSaysSo()
+    {
+        // No regression, but a threshold no benchmark meets: the step that decides applies it, the comment states it.
+        using var github = new FakeGitHub();
+        using var run = new GateRun(regressing: false);
+
+        var outcome = RunAction(github, run, new() { ["threshold"] = "mean<1ns" });
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Equal("failed", outcome.Outputs["verdict"]);
+        Assert.Contains("## ❌ PerfGate: failed", Assert.Single(github.Comments).Body, StringComparison.Ordinal);
+        Assert.Contains("## ❌ PerfGate: failed", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("fails the gate: 3 sla-violated", run.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FailOnInconclusiveReachesTheGateAndTheComment()
+    {
+        using var github = new FakeGitHub();
+        using var run = new GateRun(regressing: false, inconclusive: true);
+
+        var lenient = RunAction(github, run, []);
+        Assert.True(lenient.ExitCode == 0, lenient.ToString());
+        Assert.Contains("PerfGate: passed with warnings", github.Comments[^1].Body, StringComparison.Ordinal);
+
+        var strict = RunAction(github, run, new() { ["fail-on"] = "inconclusive" });
+        Assert.True(strict.ExitCode == 1, strict.ToString());
+        Assert.Contains("PerfGate: failed", github.Comments[^1].Body, StringComparison.Ordinal);
+        Assert.Contains("fails the gate: 1 inconclusive", github.Comments[^1].Body, StringComparison.Ordinal);
+    }
+
     private static CompositeAction.Outcome RunAction(FakeGitHub github, GateRun run, Dictionary<string, string> inputs)
     {
         var action = new CompositeAction(Path.Combine(Root, "action.yml"));

@@ -46,6 +46,7 @@ public sealed class HtmlReport : IReportRenderer
             sb.Append("</p>\n").Append(chart).Append("</section>\n");
         }
 
+        sb.Append(LoadCharts.Section(comparison.Current.Benchmarks, comparison.Baseline?.Benchmarks));
         Distributions(sb, context, ordered);
         Table(sb, ordered);
         Warnings(sb, comparison);

@@ -132,7 +132,7 @@ public sealed partial class SvgChartsTests
         Id = id,
         Category = Category.Micro,
         Verdict = ratio > 1 ? Verdict.Regressed : Verdict.Improved,
-        Metrics = [new MetricComparison { Metric = "time", Verdict = Verdict.Regressed, Ratio = ratio, CiLower = lower, CiUpper = upper, BaselineN = 3, CurrentN = 3 }],
+        Metrics = [new MetricComparison { Metric = ComparedMetric.Time, Verdict = Verdict.Regressed, Ratio = ratio, CiLower = lower, CiUpper = upper, BaselineN = 3, CurrentN = 3 }],
     };
 
     /// <summary><paramref name="count"/> samples evenly spread over ±2% of <paramref name="center"/>, in a shuffled order.</summary>

@@ -10,6 +10,17 @@ internal static class LevelLine
     public static string Format(BenchmarkResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        if (r.Category == Category.Micro)
+        {
+            // A micro-benchmark is not a load level: it has a time per operation, not requests and percentiles of them.
+            var summary = Statistics.Summaries.Of(r);
+            var time = summary is null ? "no measurements" : "median " + DisplayFormat.Time(summary.Median) + " per operation";
+            var launches = string.Create(CultureInfo.InvariantCulture, $"{r.Launches.Count} launch{(r.Launches.Count == 1 ? "" : "es")}");
+            var memory = r.Memory is { } m ? ", allocated " + DisplayFormat.Bytes(m.AllocatedBytesPerOperation) + "/op" : "";
+            var micro = $"  {r.Id}: {time}, {launches}{memory}";
+            return r.Status == BenchmarkStatus.Failed ? $"{micro}  FAILED: {r.Error}" : micro;
+        }
+
         var s = r.Scenario;
         var l = r.Latency;
         var line = string.Create(CultureInfo.InvariantCulture,
