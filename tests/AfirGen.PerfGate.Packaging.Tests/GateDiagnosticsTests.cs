@@ -48,7 +48,7 @@ public sealed class GateDiagnosticsTests
 
         Assert.Equal([DiagnosticCodes.EnvironmentDiffers, DiagnosticCodes.MissingBenchmark], all.Select(d => d.Code).Order());
         Assert.All(all, d => Assert.Equal((false, BaselineFile), (d.IsError, d.File)));
-        Assert.Contains("cpu is 'EPYC' there and 'Xeon' now", all.Single(d => d.Code == DiagnosticCodes.EnvironmentDiffers).Message, StringComparison.Ordinal);
+        Assert.Contains("cpu is 'EPYC' in the baseline and 'Xeon' now", all.Single(d => d.Code == DiagnosticCodes.EnvironmentDiffers).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +56,8 @@ public sealed class GateDiagnosticsTests
     {
         var comparison = SuiteComparer.Compare(Set([Micro("A.B.Parse", 100, 1), Micro("A.B.Same", 50, 3)]), Set([Micro("A.B.Parse", 120, 2), Micro("A.B.Same", 50, 4)]), PerfGateConfig.Default);
 
-        Assert.Equal("2 benchmarks against the baseline: 1 regressed, 1 unchanged; gate failed", GateDiagnostics.Summary(comparison));
+        // The words and counts of every other output, then what it was compared with.
+        Assert.Equal("failed · 2 benchmarks · fails the gate: 1 regressed · 1 unchanged · against the baseline", GateDiagnostics.Summary(comparison));
     }
 
     private static IReadOnlyList<GateDiagnostic> Diagnose(BenchmarkResult[] baseline, BenchmarkResult[] current, bool failOnRegression = true) =>

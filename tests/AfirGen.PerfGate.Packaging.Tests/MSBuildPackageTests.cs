@@ -34,7 +34,7 @@ public sealed class MSBuildPackageTests(PackageFeed feed)
 
         var first = project.Build(gate);
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Contains("PerfGate: 1 benchmark against the baseline: 1 unchanged; gate passed", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("PerfGate: passed · 1 benchmark · 1 unchanged · against the baseline", first.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("PERF0", first.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(SkippedLine, first.Stdout, StringComparison.Ordinal);
 
@@ -153,5 +153,53 @@ public sealed class MSBuildPackageTests(PackageFeed feed)
         Assert.NotEmpty(gated.Lines("error PERF0001: Bench.Suite.Parse regressed +2"));
         Assert.True(broken.ExitCode != 0, broken.ToString());
         Assert.Contains("error PERF0006: the benchmarks could not be run", Assert.Single(broken.Lines("error PERF").Distinct()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PerfGateRunStatesTheVerdictTheRunStoredWithTheThresholdsItWasGiven()
+    {
+        var project = new BenchProject(feed, "stored");
+        var baseline = project.WriteResults("baseline.json", 100, seed: 1);
+        var measured = project.WriteResults("measured.json", 100, seed: 2);
+        // Stands in for `dotnet perfgate run`: the real tool's `compare` decides with the --baseline, --threshold and
+        // --fail-on the targets pass, and writes its folder (comparison.json among it) at --out.
+        var tool = project.PathOf("deciding-perfgate.sh");
+        File.WriteAllText(tool, $"""
+            echo "$@" > "{project.PathOf("run-arguments.txt")}"
+            out=""; given=""; extra=""
+            while [ $# -gt 0 ]; do
+              case "$1" in
+                --out) out="$2"; shift ;;
+                --baseline) given="$2"; shift ;;
+                --threshold|--fail-on) extra="$extra $1 $2"; shift ;;
+              esac
+              shift
+            done
+            exec dotnet "{CliDll()}" compare "$given" "{measured}" --out "$out" $extra
+            """);
+
+        var build = project.Build("-t:PerfGateRun", "-p:PerfGateBaseline=baseline.json", "-p:PerfGateThreshold=mean<1ns", $"-p:PerfGateToolCommand=sh {tool}");
+
+        Assert.True(build.ExitCode != 0, build.ToString());
+        Assert.Contains($"--baseline {baseline} --threshold mean<1ns", File.ReadAllText(project.PathOf("run-arguments.txt")), StringComparison.Ordinal);
+        Assert.True(build.Lines("error PERF0002: Bench.Suite.Parse broke the SLA threshold mean<1ns").Any(), build.ToString());
+        using var stored = System.Text.Json.JsonDocument.Parse(File.ReadAllText(project.PathOf("perfgate-results/comparison.json")));
+        Assert.Equal("failed", stored.RootElement.GetProperty("gate").GetString());
+        // The build's line is the stored verdict's own line.
+        Assert.Contains("PerfGate: " + stored.RootElement.GetProperty("summary").GetString() + " · against the baseline", build.Stdout, StringComparison.Ordinal);
+    }
+
+    private static string CliDll()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var dll = Path.Combine(dir.FullName, "src", "AfirGen.PerfGate.Cli", "bin", "Release", "net10.0", "dotnet-perfgate.dll");
+            if (File.Exists(dll))
+            {
+                return dll;
+            }
+        }
+
+        throw new FileNotFoundException("the built tool (src/AfirGen.PerfGate.Cli/bin/Release/net10.0/dotnet-perfgate.dll) was not found above the test folder");
     }
 }

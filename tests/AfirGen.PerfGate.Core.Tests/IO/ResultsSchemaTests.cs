@@ -31,24 +31,24 @@ public sealed class ResultsSchemaTests
 
     private static string ResultSetSchemaId() => Model.ResultSet.SchemaId;
 
-    private static void AssertSameNames(JsonElement schemaObject, params JsonElement[] examples)
+    internal static void AssertSameNames(JsonElement schemaObject, params JsonElement[] examples)
     {
         var declared = schemaObject.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToList();
         var used = examples.SelectMany(e => e.EnumerateObject().Select(p => p.Name)).Distinct().Order().ToList();
         Assert.Equal(declared, used);
     }
 
-    private static string SchemaPath()
+    internal static string SchemaPath(string file = "results.schema.json")
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "schemas", "results.schema.json");
+            var candidate = Path.Combine(dir.FullName, "schemas", file);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("schemas/results.schema.json not found above the test output folder");
+        throw new FileNotFoundException($"schemas/{file} not found above the test output folder");
     }
 }
