@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.Config;
+using AfirGen.PerfGate.Model;
 using AfirGen.PerfGate.Reports;
 
 namespace AfirGen.PerfGate.Tests.Reports;
@@ -28,6 +31,48 @@ public sealed partial class HtmlReportTests : IDisposable
         var bytes = File.ReadAllBytes(png);
         Assert.True(bytes.Length > 10_000, $"screenshot is only {bytes.Length} bytes");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+    }
+
+    [Fact]
+    public void ChromiumDrawsTheLoadChartsOfALoadRun()
+    {
+        var levels = new[] { 1, 5, 10, 15 }.Select(c => LoadChartsTests.Level("api/get_session_status", c)).ToArray();
+        var comparison = SuiteComparer.Compare(null, new ResultSet { CreatedAt = DateTimeOffset.UnixEpoch, Benchmarks = levels }, PerfGateConfig.Default);
+        var dom = RenderInChromium("load.html", new HtmlReport().Render(comparison));
+
+        Assert.Contains("<section id=\"load\">", dom, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Count(dom, "<svg class=\"load\""));
+        Assert.True(Regex.Count(dom, "<polyline") >= 4, "latency percentiles and throughput are drawn as lines");
+    }
+
+    [Fact]
+    public void ChromiumDrawsTheChangeChartAndSamplesOfAnAbRun()
+    {
+        // Twelve interleaved rounds, head 10% slower: the evidence is paired by round.
+        var rng = new Random(3);
+        BenchmarkResult Side(double center) => new()
+        {
+            Id = "Suite.Parse",
+            Launches = [.. Enumerable.Range(0, 12).Select(round => new Launch([.. Enumerable.Range(0, 20).Select(_ => center * (1 + (0.01 * rng.NextDouble())))], round))],
+        };
+        var comparison = SuiteComparer.Compare(
+            new ResultSet { CreatedAt = DateTimeOffset.UnixEpoch, Benchmarks = [Side(100)] },
+            new ResultSet { CreatedAt = DateTimeOffset.UnixEpoch, Benchmarks = [Side(110)] },
+            PerfGateConfig.Default);
+        var dom = RenderInChromium("ab.html", new HtmlReport().Render(comparison));
+
+        Assert.Contains("PerfGate: failed", dom, StringComparison.Ordinal);
+        Assert.Contains("12 A/B rounds, paired by round", dom, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"chart\"", dom, StringComparison.Ordinal);
+        Assert.Matches("<rect class=\"bar\"", dom);
+        Assert.Contains("<svg class=\"dist\"", dom, StringComparison.Ordinal);
+    }
+
+    private string RenderInChromium(string name, string html)
+    {
+        var path = System.IO.Path.Combine(folder, name);
+        File.WriteAllText(path, html);
+        return Chromium.Run(System.IO.Path.Combine(folder, "profile-" + name), "--dump-dom", new Uri(path).AbsoluteUri);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed partial class LoadChartsTests
     }
 
     /// <summary>A closed-model level (or open, at a rate) whose p50 is <paramref name="level"/> ms times <paramref name="scale"/>.</summary>
-    private static BenchmarkResult Level(string scenario, double level, double scale = 1, bool open = false)
+    internal static BenchmarkResult Level(string scenario, double level, double scale = 1, bool open = false)
     {
         var p50 = level * 1e6 * scale;
         return new BenchmarkResult
