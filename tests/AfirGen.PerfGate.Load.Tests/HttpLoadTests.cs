@@ -1,3 +1,4 @@
+using AfirGen.PerfGate.Cli;
 using AfirGen.PerfGate.Load.Engine;
 using AfirGen.PerfGate.Model;
 
@@ -37,6 +38,36 @@ public sealed class HttpLoadTests
 
         Assert.Equal(1, code);
         Assert.Contains("p95<10us", perfgate.Stdout, StringComparison.Ordinal);
+
+        // The threshold is stored with the verdict: a report of the folder says what the run said, and exits as it did.
+        var (reportCode, report) = await ReportAsync(perfgate.Out, "markdown");
+        Assert.Equal(1, reportCode);
+        Assert.Contains("## ❌ PerfGate: failed", report, StringComparison.Ordinal);
+        Assert.Contains("fails the gate: 1 sla-violated", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheBuiltInErrorThresholdFailsTheRunAndItsReport()
+    {
+        // No threshold given: errors<1% holds for every scenario, and the folder's report states it too.
+        await using var server = await TestServer.StartAsync();
+        using var perfgate = new Perfgate();
+
+        var code = await perfgate.RunAsync("load", server.Url + "/every/10/fails", "-c", "1", "-n", "100", "--warmup", "0");
+
+        Assert.Equal(1, code);
+        var (reportCode, report) = await ReportAsync(perfgate.Out, "text");
+        Assert.Equal(1, reportCode);
+        Assert.Contains("Fails the gate: 1 sla-violated\n", report, StringComparison.Ordinal);
+        Assert.Contains("errors<1% broken", report, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Stdout)> ReportAsync(string folder, string format)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await PerfGateCommand.RunAsync(["report", folder, "--format", format], stdout, stderr, CancellationToken.None);
+        return (code, stdout.ToString());
     }
 
     [Fact]

@@ -30,6 +30,8 @@ internal sealed class TestServer : IAsyncDisposable
     /// <summary>How often each FIR id was asked for.</summary>
     public ConcurrentDictionary<string, int> SeenIds { get; } = new();
 
+    private long counted;
+
     /// <summary>Requests that arrived over HTTP/2.</summary>
     public int Http2Requests => http2;
 
@@ -65,6 +67,8 @@ internal sealed class TestServer : IAsyncDisposable
         app.MapGet("/fir/{id}", (string id) => { server!.SeenIds.AddOrUpdate(id, 1, (_, n) => n + 1); return Results.Text($"{{\"fir\":\"{id}\"}}", "application/json"); });
         app.MapGet("/slow/{ms:int}", async (int ms) => { await Task.Delay(ms); return "slow"; });
         app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code));
+        // Every n-th request fails: some errors, not all, so a scenario is measured and its error rate checked.
+        app.MapGet("/every/{n:int}/fails", (int n) => Interlocked.Increment(ref server!.counted) % n == 0 ? Results.StatusCode(500) : Results.Text("ok"));
         app.MapPost("/echo", async (HttpRequest request) => Results.Text(await new StreamReader(request.Body).ReadToEndAsync()));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
