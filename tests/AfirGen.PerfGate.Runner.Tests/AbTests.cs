@@ -37,6 +37,12 @@ public sealed class AbTests
             Assert.Equal(Enumerable.Range(1, 12), head.Benchmarks.Single().Launches.Select(l => l.Round!.Value));
             Assert.All(head.Benchmarks.Single().Launches, l => Assert.Equal(50, l.Samples.Count));
             Assert.True(File.Exists(dir.File("perfgate-results/baseline.json")));
+            // The folder states what ab decided, with its paired evidence: report and comment fail as ab did.
+            var report = PerfGateProcess.Run(dir.Path, "report", "perfgate-results", "--format", "markdown");
+            Assert.True(report.ExitCode == 1, report.ToString());
+            Assert.Contains("## ❌ PerfGate: failed", report.Stdout, StringComparison.Ordinal);
+            Assert.Contains("fails the gate: 1 regressed", report.Stdout, StringComparison.Ordinal);
+            Assert.Equal(1, PerfGateProcess.Run(dir.Path, "comment", "--results", "perfgate-results").ExitCode);
             AssertWorktreesRemoved(dir);
         }
     }

@@ -40,6 +40,11 @@ public sealed class MainJobTests
         Assert.Equal(0, comparison["counts"]!["missing"]!.GetValue<int>());
         Assert.Equal(0, comparison["counts"]!["new"]!.GetValue<int>());
         Assert.False(Sample.BackendListening(), "the backend perfgate started is still running");
+
+        // A report of the folder is the run's own summary, word for word, and exits as the run did.
+        var report = PerfGateProcess.Run(Sample.Root, "report", dir.File("out"));
+        Assert.Equal(r.ExitCode, report.ExitCode);
+        Assert.Equal(r.Stdout, report.Stdout);
     }
 
     [Fact]
@@ -82,6 +87,9 @@ public sealed class MainJobTests
         var fir = JsonNode.Parse(File.ReadAllText(dir.File("slow/comparison.json")))!["benchmarks"]!.AsArray().Single(b => b!["id"]!.GetValue<string>() == "api/get_fir@c1")!;
         Assert.Equal("sla-violated", fir["verdict"]!.GetValue<string>());
         Assert.Contains("p95<100ms", r.Stdout, StringComparison.Ordinal);
+        var report = PerfGateProcess.Run(dir.Path, "report", dir.File("slow"), "--format", "markdown");
+        Assert.True(report.ExitCode == 1, report.ToString());
+        Assert.Contains("## ❌ PerfGate: failed", report.Stdout, StringComparison.Ordinal);
 
         // The same endpoint without the switch passes: the failure above is the delay, not the machine.
         var control = PerfGateProcess.Run(dir.Path, null, [], Timeout, "run", "--config", normal, "--category", "api", "--out", dir.File("normal"));
