@@ -75,7 +75,7 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output)
         var first = PerfGateProcess.Run(dir.Path, "compare", baseline, baseline, "--out", folder);
         Assert.True(first.ExitCode == 0, first.ToString());
         var old = Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
-        Assert.Equal(5, old.Count);
+        Assert.Equal(6, old.Count);
         void Restore()
         {
             foreach (var (name, bytes) in old)

@@ -53,11 +53,11 @@ public sealed class AbTests
         var (dir, baseRef) = Repository(4, 8, "twice the work");
         using (dir)
         {
-            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj", "--processes", "--rounds", "6");
+            var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj", "--processes", "--rounds", "10");
             Assert.True(r.ExitCode == 1, r.ToString());
-            Assert.Contains("6 process rounds", r.Stderr, StringComparison.Ordinal);
+            Assert.Contains("10 process rounds", r.Stderr, StringComparison.Ordinal);
             var head = ResultsJson.Read(dir.File("perfgate-results/results.json"));
-            Assert.Equal(6, head.Benchmarks.Single().Launches.Count);
+            Assert.Equal(10, head.Benchmarks.Single().Launches.Count);
             Assert.All(head.Benchmarks.Single().Launches, l => Assert.NotNull(l.Round));
             AssertWorktreesRemoved(dir);
         }

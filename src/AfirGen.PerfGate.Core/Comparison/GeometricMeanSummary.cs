@@ -7,19 +7,23 @@ namespace AfirGen.PerfGate.Comparison;
 /// benchmark's own uncertainty (not the spread between benchmarks, which says how different they are, not how sure we are).
 /// </summary>
 /// <param name="Ratio">Geometric mean ratio, current over baseline.</param>
-/// <param name="CiLower">Lower 95% bound.</param>
-/// <param name="CiUpper">Upper 95% bound.</param>
+/// <param name="CiLower">Lower bound at the suite's confidence (1 − alpha).</param>
+/// <param name="CiUpper">Upper bound at the suite's confidence.</param>
 /// <param name="Count">Benchmarks it is computed from.</param>
 public sealed record GeometricMeanSummary(double Ratio, double? CiLower, double? CiUpper, int Count)
 {
     /// <summary>The method, as written in comparison.json.</summary>
-    public const string Method = "mean of log ratios; 95% interval from each benchmark's own standard error";
+    public const string Method = "mean of log ratios; interval at the suite's confidence (1 - alpha) from each benchmark's own standard error";
 
     /// <summary>
     /// Averages the log ratios; each benchmark's standard error is read back from its interval and confidence, and the
     /// mean's standard error is sqrt(Σ se²) / n. When every benchmark moved clearly one way, so does the interval.
     /// </summary>
-    public static GeometricMeanSummary? Of(IEnumerable<MetricComparison> times)
+    /// <remarks>
+    /// The interval is drawn at the suite's own confidence, 1 − <paramref name="alpha"/>, so that it never sounds surer than
+    /// the verdicts: a single inconclusive benchmark does not get a suite interval that clears zero.
+    /// </remarks>
+    public static GeometricMeanSummary? Of(IEnumerable<MetricComparison> times, double alpha)
     {
         ArgumentNullException.ThrowIfNull(times);
         var items = times.Where(m => m.Ratio is { } r && r > 0 && double.IsFinite(r)).ToList();
@@ -41,7 +45,7 @@ public sealed record GeometricMeanSummary(double Ratio, double? CiLower, double?
             variance += se * se;
         }
 
-        var half = Normal.Quantile(0.975) * Math.Sqrt(variance) / items.Count;
+        var half = Normal.Quantile(1 - (alpha / 2)) * Math.Sqrt(variance) / items.Count;
         return new GeometricMeanSummary(Math.Exp(mean), Math.Exp(mean - half), Math.Exp(mean + half), items.Count);
     }
 

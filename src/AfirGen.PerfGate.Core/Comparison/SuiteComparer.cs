@@ -61,7 +61,7 @@ public static class SuiteComparer
             Current = current,
             Baseline = baseline,
             Benchmarks = benchmarks,
-            GeometricMean = GeometricMean(benchmarks),
+            GeometricMean = GeometricMean(benchmarks, settings.Alpha),
             Warnings = warnings,
             Settings = settings,
             Thresholds = config.Resolved,
@@ -272,11 +272,11 @@ public static class SuiteComparer
         };
     }
 
-    private static GeometricMeanSummary? GeometricMean(IReadOnlyList<BenchmarkComparison> benchmarks) =>
+    private static GeometricMeanSummary? GeometricMean(IReadOnlyList<BenchmarkComparison> benchmarks, double alpha) =>
         GeometricMeanSummary.Of(benchmarks
             .Where(b => b.Verdict is not (Verdict.Failed or Verdict.Missing or Verdict.New))
             .Select(b => b.Time)
-            .OfType<MetricComparison>());
+            .OfType<MetricComparison>(), alpha);
 
     private sealed record Pending(string Id, BenchmarkResult? Baseline, BenchmarkResult? Current, double Regression, IReadOnlyList<Threshold> Sla, IReadOnlyList<TimeEvidence> Evidence);
 }

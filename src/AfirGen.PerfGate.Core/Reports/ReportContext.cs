@@ -71,9 +71,9 @@ internal sealed class ReportContext
         return name + DisplayFormat.MetricValue(m.Metric, b) + " → " + DisplayFormat.MetricValue(m.Metric, c);
     }
 
-    /// <summary>The current value a row shows when nothing was compared (new, no baseline): its median time.</summary>
+    /// <summary>The current value a row shows when nothing was compared (new, no baseline): "median 1.20μs".</summary>
     public static string? CurrentValue(BenchmarkComparison benchmark) =>
-        benchmark.Current is { } s ? DisplayFormat.Time(s.Median) : null;
+        benchmark.Current is { } s ? "median " + DisplayFormat.Time(s.Median) : null;
 
     /// <summary>Why a benchmark got its verdict, in the reader's words; untrusted parts pass through <paramref name="clean"/>.</summary>
     public static string Reason(BenchmarkComparison benchmark, Func<string, string> clean)
