@@ -13,11 +13,11 @@ namespace AfirGen.PerfGate.Comparison;
 public sealed record GeometricMeanSummary(double Ratio, double? CiLower, double? CiUpper, int Count)
 {
     /// <summary>The method, as written in comparison.json.</summary>
-    public const string Method = "mean of log ratios; interval at the suite's confidence (1 - alpha) from each benchmark's own standard error";
+    public const string Method = "mean of log ratios; interval at the suite's confidence (1 - alpha), standard error the mean of the benchmarks' own";
 
     /// <summary>
     /// Averages the log ratios; each benchmark's standard error is read back from its interval and confidence, and the
-    /// mean's standard error is sqrt(Σ se²) / n. When every benchmark moved clearly one way, so does the interval.
+    /// mean's standard error is their mean, (Σ se) / n. When every benchmark moved clearly one way, so does the interval.
     /// </summary>
     /// <remarks>
     /// The interval is drawn at the suite's own confidence, 1 − <paramref name="alpha"/>, so that it never sounds surer than
@@ -33,7 +33,7 @@ public sealed record GeometricMeanSummary(double Ratio, double? CiLower, double?
         }
 
         var mean = items.Average(m => Math.Log(m.Ratio!.Value));
-        var variance = 0.0;
+        var sum = 0.0;
         foreach (var m in items)
         {
             if (StandardError(m) is not { } se)
@@ -42,10 +42,13 @@ public sealed record GeometricMeanSummary(double Ratio, double? CiLower, double?
                 return new GeometricMeanSummary(Math.Exp(mean), null, null, items.Count);
             }
 
-            variance += se * se;
+            sum += se;
         }
 
-        var half = Normal.Quantile(1 - (alpha / 2)) * Math.Sqrt(variance) / items.Count;
+        // Not sqrt(Σ se²) / n: the benchmarks of one run share its machine, so their errors move together (a slower
+        // runner slows them all). The standard deviation of an average is at most the average of the standard
+        // deviations, whatever the correlation, so this interval holds without knowing it.
+        var half = Normal.Quantile(1 - (alpha / 2)) * sum / items.Count;
         return new GeometricMeanSummary(Math.Exp(mean), Math.Exp(mean - half), Math.Exp(mean + half), items.Count);
     }
 
