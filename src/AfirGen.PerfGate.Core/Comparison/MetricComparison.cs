@@ -9,10 +9,10 @@ public sealed record MetricComparison
     /// <summary>The verdict for this metric.</summary>
     public required Verdict Verdict { get; init; }
 
-    /// <summary>The baseline's value the change was computed from (time in ns, bytes, ops/s): for time, the median of the units of evidence, never a raw mean.</summary>
+    /// <summary>The baseline's value beside the change (time in ns, bytes, ops/s): a load run's statistic, or the median unit of evidence (launch, round, iteration); never a raw mean.</summary>
     public double? Baseline { get; init; }
 
-    /// <summary>The current value the change was computed from, as <see cref="Baseline"/>.</summary>
+    /// <summary>The current value beside the change: a load run's statistic, or <see cref="Baseline"/> moved by the estimated change, so that the two and <see cref="Ratio"/> agree.</summary>
     public double? Current { get; init; }
 
     /// <summary>Current over baseline: the Hodges–Lehmann or paired estimate for time, the plain ratio otherwise. 1.10 is 10% more.</summary>

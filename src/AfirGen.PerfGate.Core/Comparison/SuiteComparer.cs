@@ -223,8 +223,13 @@ public static class SuiteComparer
             verdict = Verdict.Unchanged;
         }
 
-        // The values shown beside the change are the ones it was computed from: the typical unit of each side.
-        var (bv, cv) = (Math.Exp(evaluation.Typical.Base), Math.Exp(evaluation.Typical.Current));
+        // The values shown beside the change are the ones it was computed from, so that they agree with it: a load run's
+        // own statistic on each side; for launches, rounds and iterations the base's median unit, and that value moved by
+        // the estimated change (a paired or Hodges–Lehmann shift is not the difference of two medians, which can disagree
+        // with it by several points on a skewed or drifting sample).
+        var (bv, cv) = evaluation.Unit == EvidenceUnit.Run
+            ? (Math.Exp(evaluation.Typical.Base), Math.Exp(evaluation.Typical.Current))
+            : (Math.Exp(evaluation.Typical.Base), Math.Exp(evaluation.Typical.Base) * ratio);
 
         // Throughput was tested as time per request; report it the way users read it, higher is better.
         if (e.Metric == ComparedMetric.Throughput)

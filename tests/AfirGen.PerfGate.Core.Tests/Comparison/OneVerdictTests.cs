@@ -126,8 +126,9 @@ public sealed class OneVerdictTests
         var s = Compare(Make.Set(Make.Micro("A", rng, 100, 0.02, 10, 15)), Make.Set(Make.Micro("A", rng, 125, 0.02, 10, 15)));
         var time = Assert.Single(s.Benchmarks).Time!;
         Assert.Equal(EvidenceUnit.Launch, time.Unit);
-        // base -> current agrees with the percentage to well within its interval.
-        Assert.Equal(time.Ratio!.Value, time.Current!.Value / time.Baseline!.Value, 0.01);
+        // base -> current agrees with the percentage exactly, and the base is the median launch of the baseline.
+        Assert.Equal(time.Ratio!.Value, time.Current!.Value / time.Baseline!.Value, 1e-12);
+        Assert.InRange(time.Baseline!.Value, 95, 105);
     }
 
     [Fact]
