@@ -42,6 +42,9 @@ public static class DiagnosticCodes
     /// <summary>A scenario was skipped: its service is not configured (warning).</summary>
     public const string ScenarioSkipped = "PERF0013";
 
+    /// <summary>A threshold checked nothing: its glob selects no benchmark, or none it selects has its metric (warning).</summary>
+    public const string ThresholdUnused = "PERF0014";
+
     /// <summary>A defect in PerfGate itself, reported in one line (error).</summary>
     public const string InternalError = "PERF0099";
 }

@@ -73,6 +73,7 @@ internal static class GateDiagnostics
             {
                 WarningKind.NoiseAssumed => (DiagnosticCodes.NoiseAssumed, resultsPath),
                 WarningKind.Skipped => (DiagnosticCodes.ScenarioSkipped, resultsPath),
+                WarningKind.ThresholdUnused => (DiagnosticCodes.ThresholdUnused, resultsPath),
                 WarningKind.EnvironmentDiffers => (DiagnosticCodes.EnvironmentDiffers, baselinePath ?? resultsPath),
                 WarningKind.BaselineIncomplete => (DiagnosticCodes.IncompleteResults, baselinePath ?? resultsPath),
                 _ => (DiagnosticCodes.IncompleteResults, resultsPath),

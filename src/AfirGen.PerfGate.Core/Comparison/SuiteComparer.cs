@@ -49,6 +49,7 @@ public static class SuiteComparer
         // Ids are unique and IdOrder falls back to ordinal, so this order is total: the same suite always reads the same way.
         Array.Sort(benchmarks, (x, y) => x.Category != y.Category ? ((int)x.Category).CompareTo((int)y.Category) : IdOrder.Instance.Compare(x.Id, y.Id));
 
+        AddUnusedThresholds(config, current, pending, benchmarks, warnings);
         if (pending.Any(p => p.Evidence.Any(e => e.NoiseAssumed)))
         {
             warnings.Add(new GateWarning(WarningKind.NoiseAssumed, null, string.Create(CultureInfo.InvariantCulture,
@@ -94,6 +95,47 @@ public static class SuiteComparer
         {
             warnings.Add(new GateWarning(WarningKind.EnvironmentDiffers, field,
                 $"environment differs: {field} is '{a}' in the baseline and '{b}' now; the verdicts compare different machines or runtimes"));
+        }
+    }
+
+    /// <summary>
+    /// A threshold the user wrote that checked nothing is a warning, never silence: a glob that selects no benchmark
+    /// (a typo such as "MathBnch.*"), or a metric none of the selected benchmarks has (hitrate on micro-benchmarks).
+    /// A glob that selects only skipped scenarios is not one; the skip says why. The built-in defaults are not the user's.
+    /// </summary>
+    private static void AddUnusedThresholds(PerfGateConfig config, ResultSet current, Pending[] pending, BenchmarkComparison[] decided, List<GateWarning> warnings)
+    {
+        if (config.Overrides.Count == 0)
+        {
+            return;
+        }
+
+        var checks = decided.ToDictionary(b => b.Id, b => b.Checks, StringComparer.Ordinal);
+        foreach (var rule in config.Overrides)
+        {
+            var source = rule.Source is null ? "" : $" ({rule.Source})";
+            var selected = pending.Where(p => p.Current is not null && rule.Matches(p.Id)).ToList();
+            if (selected.Count == 0)
+            {
+                if (!current.Skipped.Any(s => rule.Matches(s.Id) || rule.Matches(s.Id + "@")))
+                {
+                    warnings.Add(new GateWarning(WarningKind.ThresholdUnused, rule.Match,
+                        $"thresholds for '{rule.Match}'{source} select no benchmark, so {string.Join(", ", rule.Thresholds.Select(t => t.Text))} checked nothing"));
+                }
+
+                continue;
+            }
+
+            foreach (var t in rule.Thresholds.Where(t => t.Metric != ThresholdMetric.Regression))
+            {
+                // Where a later rule replaced it for every benchmark it selects, it is overridden, not unused.
+                var effective = selected.Where(p => p.Current!.Status == BenchmarkStatus.Succeeded && p.Sla.Contains(t)).ToList();
+                if (effective.Count > 0 && !effective.Any(p => checks[p.Id].Any(c => c.Threshold == t)))
+                {
+                    warnings.Add(new GateWarning(WarningKind.ThresholdUnused, rule.Match, string.Create(CultureInfo.InvariantCulture,
+                        $"{t.Text} for '{rule.Match}'{source} checked nothing: none of the {effective.Count} benchmarks it selects has {t.Metric.ToString().ToLowerInvariant()}")));
+                }
+            }
         }
     }
 

@@ -17,4 +17,7 @@ public enum WarningKind
 
     /// <summary>The baseline is incomplete.</summary>
     BaselineIncomplete,
+
+    /// <summary>A threshold the user wrote checked nothing: its glob selects no benchmark, or none it selects has its metric.</summary>
+    ThresholdUnused,
 }

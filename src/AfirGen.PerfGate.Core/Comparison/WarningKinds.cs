@@ -10,6 +10,7 @@ public static class WarningKinds
         (WarningKind.EnvironmentDiffers, "environment-differs"),
         (WarningKind.Incomplete, "incomplete"),
         (WarningKind.BaselineIncomplete, "baseline-incomplete"),
+        (WarningKind.ThresholdUnused, "threshold-unused"),
     ];
 
     /// <summary>The code written in comparison.json: "noise-assumed", "skipped", …</summary>

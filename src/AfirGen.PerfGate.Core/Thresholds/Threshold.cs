@@ -44,6 +44,12 @@ public sealed partial record Threshold(ThresholdMetric Metric, ThresholdOperator
             throw new InputException(source, field, $"'{Shorten(text)}': a time bound must be greater than zero");
         }
 
+        if (Undecidable(metric, op, value) is { } why)
+        {
+            // A bound every measurement meets, or none can, is never a gate: it is a typo or a misunderstanding.
+            throw new InputException(source, field, $"'{Shorten(text)}' {why}");
+        }
+
         if (metric == ThresholdMetric.Regression && op is ThresholdOperator.Greater or ThresholdOperator.GreaterOrEqual)
         {
             throw new InputException(source, field, $"'{Shorten(text)}': regression takes < or <=, e.g. regression<5%");
@@ -130,6 +136,29 @@ public sealed partial record Threshold(ThresholdMetric Metric, ThresholdOperator
             _ => null,
         };
         return factor ?? throw new InputException(source, field, $"'{Shorten(text)}': unit '{Shorten(unit)}' does not fit {metric.ToString().ToLowerInvariant()}; {ExpectedUnits(metric)}");
+    }
+
+    /// <summary>Why a bound can never fail or never pass, or null when it can do both.</summary>
+    private static string? Undecidable(ThresholdMetric metric, ThresholdOperator op, double value)
+    {
+        if (metric is ThresholdMetric.Regression or ThresholdMetric.Improvement)
+        {
+            // Neither is a plain measured value: regression is the comparison's band, improvement may be negative.
+            return null;
+        }
+
+        // Every other metric is zero or more; error and hit rates are at most 100%.
+        var max = metric is ThresholdMetric.Errors or ThresholdMetric.HitRate ? 1.0 : double.PositiveInfinity;
+        return op switch
+        {
+            ThresholdOperator.Less when value <= 0 => "can never pass: no measurement is below zero",
+            ThresholdOperator.GreaterOrEqual when value <= 0 => "can never fail: every measurement is zero or more",
+            ThresholdOperator.Less when value > max => "can never fail: a rate is at most 100%",
+            ThresholdOperator.LessOrEqual when value >= max => "can never fail: a rate is at most 100%",
+            ThresholdOperator.Greater when value >= max => "can never pass: a rate is at most 100%",
+            ThresholdOperator.GreaterOrEqual when value > max => "can never pass: a rate is at most 100%",
+            _ => null,
+        };
     }
 
     private static bool IsTime(ThresholdMetric metric) => metric is ThresholdMetric.Mean or ThresholdMetric.Median or ThresholdMetric.P90
