@@ -17,4 +17,10 @@ public static class ExitCodes
 
     /// <summary>Cancelled by Ctrl+C.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15), after writing what it measured, as for Ctrl+C.</summary>
+    public const int Terminated = 143;
+
+    /// <summary>Stopped by SIGHUP (128 + 1), after writing what it measured, as for Ctrl+C.</summary>
+    public const int HungUp = 129;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace AfirGen.PerfGate.Cli;
 
 internal static class Program
@@ -16,6 +18,15 @@ internal static class Program
         }
 
         using var cancel = new CancellationTokenSource();
+        var exitCode = ExitCodes.Cancelled;
+        void Stop(int code)
+        {
+            exitCode = code;
+            cancel.Cancel();
+            // A command blocked in a read that cannot observe the token must not keep the user waiting.
+            _ = Task.Delay(CancelGrace).ContinueWith(_ => Environment.Exit(code), TaskScheduler.Default);
+        }
+
         Console.CancelKeyPress += (_, e) =>
         {
             if (cancel.IsCancellationRequested)
@@ -24,10 +35,27 @@ internal static class Program
             }
 
             e.Cancel = true;
-            cancel.Cancel();
-            // A command blocked in a read that cannot observe the token must not keep the user waiting.
-            _ = Task.Delay(CancelGrace).ContinueWith(_ => Environment.Exit(ExitCodes.Cancelled), TaskScheduler.Default);
+            Stop(ExitCodes.Cancelled);
         };
-        return await PerfGateCommand.RunAsync(args, Console.Out, Console.Error, cancel.Token).ConfigureAwait(false);
+
+        // SIGTERM is what Docker, Kubernetes and CI runners send, SIGHUP what a closed terminal sends: each stops the run
+        // as Ctrl+C does (partial results written and marked incomplete, targets and workers stopped, worktrees
+        // removed), then ends with 128 + the signal's number, as a process killed by it would.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Terminate(c, ExitCodes.Terminated));
+        using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => Terminate(c, ExitCodes.HungUp));
+        void Terminate(PosixSignalContext context, int code)
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                return; // a second signal ends the process at once
+            }
+
+            context.Cancel = true;
+            Stop(code);
+        }
+
+        var code = await PerfGateCommand.RunAsync(args, Console.Out, Console.Error, cancel.Token).ConfigureAwait(false);
+        // The command reports a cancellation as 130; which signal caused it decides the process's own code.
+        return code == ExitCodes.Cancelled ? exitCode : code;
     }
 }

@@ -24,6 +24,45 @@ public sealed class CancellationTests(ITestOutputHelper output)
         AssertCancelled(run, dir.File("out/results.json"), "api/load@c1");
     }
 
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("HUP", 129)]
+    public void SigtermAndSighupDuringLoadStopItAsCtrlCDoes(string signal, int code)
+    {
+        // What Docker, Kubernetes and CI runners send: the same partial results, then 128 + the signal's number.
+        using var dir = new TempDir();
+        using var server = new OkServer();
+        using var p = PerfGateProcess.Start(dir.Path, null, "load", server.Url + "/ok", "-c", "1,2", "-d", "4s", "--warmup", "0", "--out", "out");
+
+        var run = Interruption.Of(p).InterruptWhen(r => r.Stderr.Contains("api/load@c1:", StringComparison.Ordinal), TimeSpan.FromSeconds(60), signal);
+
+        AssertCancelled(run, dir.File("out/results.json"), "api/load@c1", code);
+        // The folder says the run was cut short, as it was.
+        Assert.Contains("\"cancelled\": true", File.ReadAllText(dir.File("out/comparison.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SigtermDuringRunStopsTheTargetAndEveryProcessItStarted()
+    {
+        using var dir = new TempDir();
+        var port = OkServer.FreePort();
+        File.WriteAllText(dir.File("perfgate.json"), $$"""
+            {
+              "target": {
+                "command": ["bash", "-c", "sleep 600 & exec python3 -m http.server {{port}} --bind 127.0.0.1"],
+                "url": "http://127.0.0.1:{{port}}/", "startTimeout": "30s"
+              },
+              "scenarios": { "api": [ { "name": "home", "url": "http://127.0.0.1:{{port}}/", "levels": [1, 2], "duration": "4s", "warmup": 0 } ] }
+            }
+            """);
+        using var p = PerfGateProcess.Start(dir.Path, null, "run", "--out", "out");
+
+        var run = Interruption.Of(p).InterruptWhen(r => r.Stderr.Contains("api/home@c1:", StringComparison.Ordinal), TimeSpan.FromSeconds(90), "TERM");
+
+        Assert.Contains(run.Children, c => c.CommandLine.Contains("http.server", StringComparison.Ordinal));
+        AssertCancelled(run, dir.File("out/results.json"), "api/home@c1", 143);
+    }
+
     [Fact]
     public void CtrlCDuringRunStopsTheTargetAndEveryProcessItStarted()
     {
@@ -66,10 +105,10 @@ public sealed class CancellationTests(ITestOutputHelper output)
         Assert.Empty(ProcessTree.Under(dir.Path));
     }
 
-    private void AssertCancelled(Interruption run, string results, string measured)
+    private void AssertCancelled(Interruption run, string results, string measured, int code = 130)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exit {run.ExitCode} {run.TimeToExit.TotalMilliseconds:0} ms after SIGINT; {run.Children.Count} descendants before it, {run.Survivors.Count} after"));
-        Assert.True(run.ExitCode == 130, run.ToString());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exit {run.ExitCode} {run.TimeToExit.TotalMilliseconds:0} ms after the signal; {run.Children.Count} descendants before it, {run.Survivors.Count} after"));
+        Assert.True(run.ExitCode == code, run.ToString());
         Assert.True(run.TimeToExit < Promptly, run.ToString());
         Assert.True(run.Survivors.Count == 0, $"still running after the tool exited:\n{string.Join('\n', run.Survivors)}\n{run}");
         var set = ResultsJson.Read(results);

@@ -38,8 +38,8 @@ internal sealed class Interruption
 
     public static Interruption Of(Process process) => new(process);
 
-    /// <summary>Waits until <paramref name="ready"/> holds (or fails the test after <paramref name="timeout"/>), then sends SIGINT and waits for the exit.</summary>
-    public Interruption InterruptWhen(Func<Interruption, bool> ready, TimeSpan timeout)
+    /// <summary>Waits until <paramref name="ready"/> holds (or fails the test after <paramref name="timeout"/>), then sends <paramref name="signal"/> (SIGINT unless told) and waits for the exit.</summary>
+    public Interruption InterruptWhen(Func<Interruption, bool> ready, TimeSpan timeout, string signal = "INT")
     {
         var waited = Stopwatch.StartNew();
         while (!ready(this))
@@ -55,7 +55,7 @@ internal sealed class Interruption
 
         Children = ProcessTree.Descendants(Process.Id);
         var clock = Stopwatch.StartNew();
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", Process.Id.ToString(CultureInfo.InvariantCulture)]))
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, Process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
         }
@@ -65,7 +65,7 @@ internal sealed class Interruption
         if (!exited)
         {
             Stop();
-            Assert.Fail($"the tool did not stop within 20 s of Ctrl+C\n{this}");
+            Assert.Fail($"the tool did not stop within 20 s of SIG{signal}\n{this}");
         }
 
         Process.WaitForExit(); // drains the output
