@@ -173,4 +173,23 @@ public sealed class ExitCodeTests
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("compare", r.Stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("same")]
+    [InlineData("folder")]
+    public void AReportNeverReplacesWhatItReads(string shape)
+    {
+        using var dir = new TempDir();
+        var results = Results.Write(dir.File("results.json"), Results.Micro("A", 1, 100));
+        var before = File.ReadAllBytes(results);
+        string[] args = shape == "same"
+            ? ["report", results, "--format", "markdown", "--output", results]
+            : ["report", dir.Path, "--format", "markdown", "--output", dir.File("results.json")];
+
+        var r = PerfGateProcess.Run(dir.Path, args);
+
+        Assert.True(r.ExitCode == 2, r.ToString());
+        Assert.Contains("which this report reads", Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(results));
+    }
 }

@@ -20,6 +20,11 @@ internal static class ReportCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var reportFormat = ReportFormats.Parse(parse.GetValue(format)!, "--format");
+            if (parse.GetValue(output) is { } target)
+            {
+                RefuseOverwritingAnInput(target, parse.GetValue(results)!, parse.GetValue(baseline));
+            }
+
             var comparison = gate.Verdict(parse, parse.GetValue(results)!, parse.GetValue(baseline));
             cancellationToken.ThrowIfCancellationRequested();
             var text = ReportRenderer.Render(comparison, reportFormat);
@@ -35,5 +40,25 @@ internal static class ReportCommand
             return Task.FromResult(comparison.ExitCode);
         });
         return command;
+    }
+
+    // The report must never take the place of what it reports on: a results file, a baseline, or an output folder's own files.
+    private static void RefuseOverwritingAnInput(string output, string results, string? baseline)
+    {
+        var inputs = new List<string> { results };
+        if (baseline is not null)
+        {
+            inputs.Add(baseline);
+        }
+
+        foreach (var folder in inputs.Where(Directory.Exists).ToList())
+        {
+            inputs.AddRange([Path.Combine(folder, ResultLoader.ResultsFileName), Path.Combine(folder, JsonReport.BaselineFileName), Path.Combine(folder, ComparisonReader.FileName)]);
+        }
+
+        if (inputs.FirstOrDefault(i => AtomicFile.SameFile(output, i)) is { } input)
+        {
+            throw new InputException("--output", null, $"'{PlainText.Clean(output, 200)}' is {PlainText.Clean(input, 200)}, which this report reads; writing there would replace it");
+        }
     }
 }

@@ -25,12 +25,26 @@ public static class AtomicFile
         });
     }
 
-    /// <summary>Atomically replaces <paramref name="path"/> with what <paramref name="write"/> puts into the stream; I/O failures, a full disk among them, throw <see cref="RunFailedException"/>.</summary>
+    /// <summary>
+    /// Atomically replaces <paramref name="path"/> with what <paramref name="write"/> puts into the stream; I/O failures, a
+    /// full disk among them, throw <see cref="RunFailedException"/>. A symbolic link is written through (its target is
+    /// replaced atomically, the link stays); a device or FIFO is written to as it is (it is not a file to replace); a
+    /// folder in the way is refused with <see cref="RunFailedException"/>, in one line.
+    /// </summary>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
-        var full = Path.GetFullPath(path);
+        var full = Resolve(path);
+        switch (FileKinds.Of(full))
+        {
+            case FileKind.Directory:
+                throw new RunFailedException($"cannot write {path}: it is a folder, not a file");
+            case FileKind.Special:
+                WriteThrough(path, full, write);
+                return;
+        }
+
         var folder = Path.GetDirectoryName(full) ?? ".";
         var name = Path.GetFileName(full);
         RemoveLeftovers(folder, name);
@@ -57,6 +71,48 @@ public static class AtomicFile
             // The caller's own failure propagates unchanged; only our temp file is cleaned up.
             TryDelete(temp);
             throw;
+        }
+    }
+
+    /// <summary>The full path a write to <paramref name="path"/> lands on: the final target when it is a symbolic link.</summary>
+    public static string Resolve(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.LinkTarget is null)
+            {
+                return full;
+            }
+
+            // A dangling link still names where the file is to be: its target, relative to the link's folder.
+            return info.ResolveLinkTarget(returnFinalTarget: true) is { } target
+                ? Path.GetFullPath(target.FullName)
+                : Path.GetFullPath(info.LinkTarget, Path.GetDirectoryName(full) ?? ".");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return full; // a loop of links or an unreadable one: the write reports what is wrong
+        }
+    }
+
+    /// <summary>Whether two paths name the same file once links are followed.</summary>
+    public static bool SameFile(string a, string b) =>
+        string.Equals(Resolve(a), Resolve(b), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+
+    // A device (/dev/null, /dev/full), a FIFO or a socket is not replaced by a regular file: what is asked is written to it.
+    private static void WriteThrough(string path, string full, Action<Stream> write)
+    {
+        try
+        {
+            using var stream = new NoRoomAsIOException(new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite));
+            write(stream);
+            stream.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailedException($"cannot write {path}: {Describe(e, full, full)}", e);
         }
     }
 
