@@ -19,21 +19,7 @@ public static class ConfigReader
             throw new InputException(path, null, "is a directory, expected a perfgate.json file");
         }
 
-        if (!File.Exists(path))
-        {
-            throw new InputException(path, null, "file not found");
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, null, $"cannot be read: {e.Message}");
-        }
-
+        var bytes = InputFile.ReadBytes(path);
         return Parse(bytes, path);
     }
 

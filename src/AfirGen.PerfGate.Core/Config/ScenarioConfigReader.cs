@@ -278,11 +278,11 @@ internal static partial class ScenarioConfigReader
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(path).Where(line => line.Length > 0).ToArray();
+            lines = InputFile.ReadLines(path).Where(line => line.Length > 0).ToArray();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputException e)
         {
-            throw file.Value.Fail($"cannot read data file {path}: {e.Message}");
+            throw file.Value.Fail($"cannot read data file {path} ({e.Problem})");
         }
 
         return lines.Length > 0 ? variable with { Values = lines } : throw file.Value.Fail($"data file {path} has no lines");

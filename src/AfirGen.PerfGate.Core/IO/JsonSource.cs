@@ -52,28 +52,7 @@ internal static class JsonSource
     }
 
     /// <summary>Reads a file's bytes, reporting a missing file, a directory or an unreadable file as bad input.</summary>
-    public static byte[] ReadBytes(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (Directory.Exists(path))
-        {
-            throw new InputException(path, null, "is a directory, expected a JSON file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new InputException(path, null, "file not found");
-        }
-
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, null, $"cannot read: {e.Message}", e);
-        }
-    }
+    public static byte[] ReadBytes(string path) => InputFile.ReadBytes(path);
 
     /// <summary>Parses UTF-8 bytes (an optional byte order mark is skipped).</summary>
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, string file) => Parse(utf8, file, Strict);

@@ -98,3 +98,43 @@ public sealed class OutputPathTests
         Assert.Equal(FileKind.Missing, FileKinds.Of(Path.Combine(dir.Path, "none")));
     }
 }
+
+/// <summary>Inputs are read only from regular files of a sane size.</summary>
+public sealed class InputPathTests
+{
+    [Fact]
+    public void AnExportLinkedToDevZeroIsBadInputNotOutOfMemory()
+    {
+        using var dir = new TempDirectory();
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "X-report-full.json"), "/dev/zero");
+
+        var e = Assert.Throws<InputException>(() => ResultLoader.Load(dir.Path));
+
+        Assert.Contains("is not a regular file", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFifoIsRefusedWithoutOpeningIt()
+    {
+        // Opening a FIFO with no writer blocks for ever: it must be refused before any read.
+        using var dir = new TempDirectory();
+        var fifo = Path.Combine(dir.Path, "results.json");
+        using (var mkfifo = Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var e = Assert.Throws<InputException>(() => ResultLoader.Load(fifo));
+
+        Assert.Equal(fifo, e.File);
+        Assert.Contains("is not a regular file", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AConfigThatIsADeviceIsBadInput()
+    {
+        var e = Assert.Throws<InputException>(() => AfirGen.PerfGate.Config.ConfigReader.Read("/dev/zero"));
+
+        Assert.Contains("is not a regular file", e.Problem, StringComparison.Ordinal);
+    }
+}
