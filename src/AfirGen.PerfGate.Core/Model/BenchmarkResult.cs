@@ -16,7 +16,7 @@ public sealed record BenchmarkResult
     public BenchmarkStatus Status { get; init; } = BenchmarkStatus.Succeeded;
 
     /// <summary>Why it failed, when it did.</summary>
-    public string? Error { get; init; }
+    public string? Error { get; init => field = value is null ? null : Secrets.Redact(value); }
 
     /// <summary>Micro-benchmarks: the raw samples of each launch.</summary>
     public IReadOnlyList<Launch> Launches { get; init; } = [];

@@ -5,6 +5,9 @@ namespace AfirGen.PerfGate.Model;
 /// <param name="Reason">Why, e.g. "PERFGATE_MYSQL is not set".</param>
 public sealed record SkippedScenario(string Id, string Reason)
 {
+    /// <summary>Why, with any credential it quoted (a connection URL's password) redacted: it is written to every report.</summary>
+    public string Reason { get; init; } = Secrets.Redact(Reason);
+
     /// <summary>True when <paramref name="benchmarkId"/> is one of this scenario's results ("db/x@c10", "cache/x.uncached@c1").</summary>
     public bool Covers(string benchmarkId)
     {
