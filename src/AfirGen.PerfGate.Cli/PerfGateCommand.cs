@@ -67,5 +67,6 @@ public static class PerfGateCommand
     }
 
     // Every error line goes out without credentials: the parser echoes arguments, exceptions quote URLs.
-    private static void Error(TextWriter stderr, string line) => stderr.WriteLine(Redaction.Apply(line));
+    // and one line it stays: a JSON property name or a file name quoted in it is untrusted text.
+    private static void Error(TextWriter stderr, string line) => stderr.WriteLine(Reports.PlainText.Clean(Redaction.Apply(line), 4000));
 }

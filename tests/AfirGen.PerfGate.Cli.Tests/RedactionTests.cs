@@ -24,3 +24,31 @@ public sealed class RedactionTests
         Assert.DoesNotContain("canary-8d41", r.Stderr + r.Stdout, StringComparison.Ordinal);
     }
 }
+
+public sealed class BaselineShowTests
+{
+    [Fact]
+    public void EveryFieldOfABaselineIsInertOnATerminalAndInAWorkflowLog()
+    {
+        using var dir = new TempDir();
+        var set = new Model.ResultSet
+        {
+            CreatedAt = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero),
+            Environment = new Model.EnvironmentFingerprint { Os = "Linux\u001b]8;;http://x\u0007link\u001b]8;;\u0007", Cpu = "Xeon\n::error::pwned", Cores = 2, Runtime = "net\u202E01", GcMode = "##[add-mask]x" },
+            Source = new Model.SourceInfo("abc\u0007", "main\n::add-mask::y"),
+            Benchmarks = [Results.Micro("A", 1, 100)],
+        };
+        File.WriteAllText(dir.File("b.json"), IO.ResultsJson.Serialize(set));
+
+        var r = PerfGateProcess.Run(dir.Path, "baseline", "show", "b.json");
+
+        Assert.True(r.ExitCode == 0, r.ToString());
+        foreach (var ch in new[] { '\u001b', '\u0007', '\u202E' })
+        {
+            Assert.DoesNotContain(ch, r.Stdout);
+        }
+
+        Assert.All(r.Stdout.Split('\n'), line => Assert.False(line.TrimStart().StartsWith("::", StringComparison.Ordinal), line));
+        Assert.DoesNotContain("##[", r.Stdout, StringComparison.Ordinal);
+    }
+}

@@ -45,15 +45,17 @@ internal static class BaselineCommand
         {
             var set = ResultLoader.Load(parse.GetValue(file)!);
             var w = console.Out;
-            w.WriteLine($"baseline: {parse.GetValue(file)}");
+            // Every field of the file is untrusted: a commit message or a CPU name could hold terminal escapes or workflow commands.
+            static string Field(string? value) => value is null ? "?" : PlainText.Clean(value);
+            w.WriteLine($"baseline: {PlainText.Clean(parse.GetValue(file), 1000)}");
             w.WriteLine($"created:  {set.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}{(set.Incomplete ? "  (incomplete)" : "")}");
             if (set.Source is { } s)
             {
-                w.WriteLine($"source:   {s.Commit ?? "?"} {s.Branch ?? ""}".TrimEnd());
+                w.WriteLine($"source:   {Field(s.Commit)} {(s.Branch is null ? "" : PlainText.Clean(s.Branch))}".TrimEnd());
             }
 
             var env = set.Environment;
-            w.WriteLine($"machine:  {env.Os ?? "?"}; {env.Cpu ?? "?"}; {(env.Cores?.ToString(CultureInfo.InvariantCulture) ?? "?")} cores; {env.Runtime ?? "?"}; {env.GcMode ?? "?"}");
+            w.WriteLine($"machine:  {Field(env.Os)}; {Field(env.Cpu)}; {(env.Cores?.ToString(CultureInfo.InvariantCulture) ?? "?")} cores; {Field(env.Runtime)}; {Field(env.GcMode)}");
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"benchmarks: {set.Benchmarks.Count}"));
             w.WriteLine();
             w.WriteLine($"{"benchmark",-60} {"category",-8} {"launches",8} {"n",8} {"median",12} {"p95",12} {"allocated",10} {"noise",7}");

@@ -9,7 +9,16 @@ public static class PlainText
     /// <summary>Longest name a report shows; longer ones end in "…".</summary>
     public const int MaxLength = 200;
 
-    /// <summary>One line, no control or bidi characters (they could rewrite a terminal or reorder what a reader sees), at most <see cref="MaxLength"/> characters.</summary>
+    // A GitHub runner honours the legacy workflow-command form "##[command]" anywhere in a log line, not only at its start.
+    private const string LegacyCommand = "##[";
+
+    // What "##[" becomes: the same to a reader, a full-width number sign that no runner reads as a command.
+    private const string InertCommand = "#＃[";
+
+    /// <summary>
+    /// One line, no control or bidi characters (they could rewrite a terminal or reorder what a reader sees), no "##["
+    /// a workflow runner would act on, at most <see cref="MaxLength"/> characters.
+    /// </summary>
     public static string Clean(string? text, int maxLength = MaxLength)
     {
         if (string.IsNullOrEmpty(text))
@@ -22,6 +31,12 @@ public static class PlainText
             return text; // the usual name: nothing to change, nothing to allocate
         }
 
+        var cleaned = Rebuild(text, maxLength);
+        return cleaned.Contains(LegacyCommand, StringComparison.Ordinal) ? cleaned.Replace(LegacyCommand, InertCommand, StringComparison.Ordinal) : cleaned;
+    }
+
+    private static string Rebuild(string text, int maxLength)
+    {
         var sb = new StringBuilder(Math.Min(text.Length, maxLength + 1));
         var afterBreak = false;
         Span<char> utf16 = stackalloc char[2];
@@ -61,6 +76,11 @@ public static class PlainText
 
     private static bool IsClean(string text)
     {
+        if (text.Contains(LegacyCommand, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         foreach (var rune in text.EnumerateRunes())
         {
             // A lone surrogate reads as the replacement character: the text must be rebuilt to really hold one.

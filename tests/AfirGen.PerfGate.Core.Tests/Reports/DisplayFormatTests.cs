@@ -71,3 +71,18 @@ public sealed class DisplayFormatTests
         Assert.Equal("80.0%", DisplayFormat.ThresholdValue(ThresholdMetric.HitRate, 0.8));
     }
 }
+
+public sealed class LegacyWorkflowCommandTests
+{
+    [Theory]
+    [InlineData("Suite.Parse ##[error]pwned")]
+    [InlineData("##[add-mask]x")]
+    [InlineData("a\n##[group]b")]
+    public void NoLineCarriesALegacyWorkflowCommandAnywhere(string text)
+    {
+        var clean = PlainText.Clean(text);
+
+        Assert.DoesNotContain("##[", clean, StringComparison.Ordinal);
+        Assert.Contains("#＃[", clean, StringComparison.Ordinal);
+    }
+}

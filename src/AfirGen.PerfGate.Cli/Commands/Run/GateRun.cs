@@ -28,7 +28,7 @@ internal static class GateRun
                 foreach (var s in runner.Skipped)
                 {
                     skipped.Add(s);
-                    console.Error.WriteLine($"  {s.Id}: skipped: {s.Reason}");
+                    console.Error.WriteLine($"  {PlainText.Clean(s.Id)}: skipped: {PlainText.Clean(s.Reason, 500)}");
                 }
 
                 // BenchmarkDotNet reports the machine in more detail than the scenario runner knows it.
@@ -91,7 +91,7 @@ internal static class GateRun
         console.Error.WriteLine(LevelLine.Format(result));
         foreach (var warning in result.Scenario?.Warnings ?? [])
         {
-            console.Error.WriteLine($"perfgate: warning: {result.Id}: {warning}");
+            console.Error.WriteLine($"perfgate: warning: {PlainText.Clean(result.Id)}: {PlainText.Clean(warning, 500)}");
         }
     }
 }

@@ -17,14 +17,14 @@ internal static class LevelLine
             var time = summary is null ? "no measurements" : "median " + DisplayFormat.Time(summary.Median) + " per operation";
             var launches = string.Create(CultureInfo.InvariantCulture, $"{r.Launches.Count} launch{(r.Launches.Count == 1 ? "" : "es")}");
             var memory = r.Memory is { } m ? ", allocated " + DisplayFormat.Bytes(m.AllocatedBytesPerOperation) + "/op" : "";
-            var micro = $"  {r.Id}: {time}, {launches}{memory}";
-            return r.Status == BenchmarkStatus.Failed ? $"{micro}  FAILED: {r.Error}" : micro;
+            var micro = $"  {PlainText.Clean(r.Id)}: {time}, {launches}{memory}";
+            return r.Status == BenchmarkStatus.Failed ? $"{micro}  FAILED: {PlainText.Clean(r.Error, 500)}" : micro;
         }
 
         var s = r.Scenario;
         var l = r.Latency;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"  {r.Id}: {s?.Requests ?? 0} requests, {s?.Throughput ?? 0:0.#}/s, p50 {(l is null ? "-" : DisplayFormat.Time(l.P50))}, p95 {(l is null ? "-" : DisplayFormat.Time(l.P95))}, p99 {(l is null ? "-" : DisplayFormat.Time(l.P99))}");
+            $"  {PlainText.Clean(r.Id)}: {s?.Requests ?? 0} requests, {s?.Throughput ?? 0:0.#}/s, p50 {(l is null ? "-" : DisplayFormat.Time(l.P50))}, p95 {(l is null ? "-" : DisplayFormat.Time(l.P95))}, p99 {(l is null ? "-" : DisplayFormat.Time(l.P99))}");
         if (s is { ErrorCount: > 0 })
         {
             line += $", errors {string.Join(" ", s.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key}={e.Value}")))}";
@@ -40,6 +40,6 @@ internal static class LevelLine
             line += string.Create(CultureInfo.InvariantCulture, $", cpu machine {sys.MachineCpu:P0} generator {sys.GeneratorCpu:P0}");
         }
 
-        return r.Status == BenchmarkStatus.Failed ? $"{line}  FAILED: {r.Error}" : line;
+        return r.Status == BenchmarkStatus.Failed ? $"{line}  FAILED: {PlainText.Clean(r.Error, 500)}" : line;
     }
 }
