@@ -192,4 +192,25 @@ public sealed class ExitCodeTests
         Assert.Contains("which this report reads", Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(results));
     }
+
+    [Theory]
+    [InlineData("compare", "--out")]
+    [InlineData("report", "--output")]
+    [InlineData("merge", "--output")]
+    public void AnEmptyOutputPathIsBadInputInOneLine(string command, string option)
+    {
+        using var dir = new TempDir();
+        var results = Results.Write(dir.File("r.json"), Results.Micro("A", 1, 100));
+        string[] args = command switch
+        {
+            "compare" => ["compare", results, results, option, ""],
+            "report" => ["report", results, option, ""],
+            _ => ["merge", results, option, ""],
+        };
+
+        var r = PerfGateProcess.Run(dir.Path, args);
+
+        Assert.True(r.ExitCode == 2, r.ToString());
+        Assert.Contains("is empty", Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
 }

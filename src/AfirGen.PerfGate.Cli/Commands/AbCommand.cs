@@ -16,7 +16,7 @@ internal static class AbCommand
         var pairs = new Option<int>("--pairs") { Description = "Quick job: alternating millisecond batches of base and head per benchmark in each worker process", DefaultValueFactory = _ => 50 };
         var workers = new Option<int>("--workers") { Description = "Quick job: worker processes, each interleaving base and head; each is one A/B round", DefaultValueFactory = _ => 12 };
         var processes = new Option<bool>("--processes") { Description = "Quick job: run base and head in alternating processes instead of interleaving them in one" };
-        var output = new Option<string>("--out") { Description = "Folder for results.json (head), baseline.json (base), comparison.json and the reports", DefaultValueFactory = _ => OutputFolder.Default };
+        var output = OutputFolder.NotEmpty(new Option<string>("--out") { Description = "Folder for results.json (head), baseline.json (base), comparison.json and the reports", DefaultValueFactory = _ => OutputFolder.Default });
         var micro = new MicroOptions();
         var gate = new GateOptions();
         var command = new Command("ab", "Compare two git revisions on this machine, run interleaved so machine drift cancels") { baseRef, baseProject, headRef, project, rounds, pairs, workers, processes, output };

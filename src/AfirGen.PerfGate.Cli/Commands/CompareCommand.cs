@@ -12,7 +12,7 @@ internal static class CompareCommand
     {
         var baseline = new Argument<string>("BASELINE") { Description = "Baseline results: a results.json, a BenchmarkDotNet JSON export, or a folder of them" };
         var current = new Argument<string>("CURRENT") { Description = "Current results, in any of the same forms" };
-        var output = new Option<string>("--out") { Description = "Folder for results.json, comparison.json, summary.txt, report.md, report.html", DefaultValueFactory = _ => OutputFolder.Default };
+        var output = OutputFolder.NotEmpty(new Option<string>("--out") { Description = "Folder for results.json, comparison.json, summary.txt, report.md, report.html", DefaultValueFactory = _ => OutputFolder.Default });
         var gate = new GateOptions();
         var command = new Command("compare", "Compare current results with a baseline and gate on regressions and SLA thresholds") { baseline, current, output };
         gate.AddTo(command);

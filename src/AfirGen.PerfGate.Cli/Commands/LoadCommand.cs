@@ -26,7 +26,7 @@ internal static class LoadCommand
         var name = new Option<string>("--name") { Description = "Scenario name in result ids (api/NAME@c10)", DefaultValueFactory = _ => "load" };
         var targetPid = new Option<int?>("--target-pid") { Description = "Also sample this process's CPU and memory (the target's)" };
         var baseline = new Option<string?>("--baseline") { Description = "Baseline results to compare with" };
-        var output = new Option<string>("--out") { Description = "Folder for results.json, comparison.json, summary.txt, report.md, report.html", DefaultValueFactory = _ => OutputFolder.Default };
+        var output = OutputFolder.NotEmpty(new Option<string>("--out") { Description = "Folder for results.json, comparison.json, summary.txt, report.md, report.html", DefaultValueFactory = _ => OutputFolder.Default });
         var gate = new GateOptions();
         var command = new Command("load", "Load one HTTP endpoint at several concurrency levels (or arrival rates) and gate on thresholds")
         {

@@ -11,7 +11,7 @@ internal static class MergeCommand
     public static Command Create(CliConsole console)
     {
         var inputs = new Argument<string[]>("SHARD-RESULTS") { Description = "Results of each shard (results.json files or output folders)", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--output", "-o") { Description = "The merged results file to write", Required = true };
+        var output = OutputFolder.NotEmpty(new Option<string>("--output", "-o") { Description = "The merged results file to write", Required = true });
         var command = new Command("merge", "Join the results of shards into one result set, raw samples and all") { inputs, output };
         command.SetAction(parse =>
         {

@@ -45,6 +45,11 @@ internal static class ReportCommand
     // The report must never take the place of what it reports on: a results file, a baseline, or an output folder's own files.
     private static void RefuseOverwritingAnInput(string output, string results, string? baseline)
     {
+        if (string.IsNullOrWhiteSpace(output))
+        {
+            throw new InputException("--output", null, "is empty; name a file to write the report to");
+        }
+
         var inputs = new List<string> { results };
         if (baseline is not null)
         {

@@ -16,7 +16,7 @@ internal static class RunCommand
         var categories = new Option<string[]>("--category") { Description = "Only these categories: micro, api, db, cache (repeatable)", Arity = ArgumentArity.ZeroOrMore };
         var micro = new MicroOptions();
         var baseline = new Option<string?>("--baseline") { Description = "Baseline results to compare with" };
-        var output = new Option<string>("--out") { Description = "Folder for results.json, comparison.json, summary.txt, report.md, report.html", DefaultValueFactory = _ => OutputFolder.Default };
+        var output = OutputFolder.NotEmpty(new Option<string>("--out") { Description = "Folder for results.json, comparison.json, summary.txt, report.md, report.html", DefaultValueFactory = _ => OutputFolder.Default });
         var save = new Option<string?>("--save-baseline") { Description = $"Also save the results as a baseline (default file {Baselines.DefaultFile})", Arity = ArgumentArity.ZeroOrOne };
         var gate = new GateOptions();
         var command = new Command("run", "Run benchmarks and load scenarios, compare with a baseline, and gate on regressions and SLA thresholds")
