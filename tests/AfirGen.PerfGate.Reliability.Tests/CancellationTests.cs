@@ -45,17 +45,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
     public void SigtermDuringRunStopsTheTargetAndEveryProcessItStarted()
     {
         using var dir = new TempDir();
-        var port = OkServer.FreePort();
-        File.WriteAllText(dir.File("perfgate.json"), $$"""
-            {
-              "target": {
-                "command": ["bash", "-c", "sleep 600 & exec python3 -m http.server {{port}} --bind 127.0.0.1"],
-                "url": "http://127.0.0.1:{{port}}/", "startTimeout": "30s"
-              },
-              "scenarios": { "api": [ { "name": "home", "url": "http://127.0.0.1:{{port}}/", "levels": [1, 2], "duration": "4s", "warmup": 0 } ] }
-            }
-            """);
-        using var p = PerfGateProcess.Start(dir.Path, null, "run", "--out", "out");
+        using var p = StartRunWithTarget(dir);
 
         var run = Interruption.Of(p).InterruptWhen(r => r.Stderr.Contains("api/home@c1:", StringComparison.Ordinal), TimeSpan.FromSeconds(90), "TERM");
 
@@ -67,18 +57,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
     public void CtrlCDuringRunStopsTheTargetAndEveryProcessItStarted()
     {
         using var dir = new TempDir();
-        var port = OkServer.FreePort();
-        // The target is a shell that leaves a grandchild behind and becomes the server: its whole tree must go.
-        File.WriteAllText(dir.File("perfgate.json"), $$"""
-            {
-              "target": {
-                "command": ["bash", "-c", "sleep 600 & exec python3 -m http.server {{port}} --bind 127.0.0.1"],
-                "url": "http://127.0.0.1:{{port}}/", "startTimeout": "30s"
-              },
-              "scenarios": { "api": [ { "name": "home", "url": "http://127.0.0.1:{{port}}/", "levels": [1, 2], "duration": "4s", "warmup": 0 } ] }
-            }
-            """);
-        using var p = PerfGateProcess.Start(dir.Path, null, "run", "--out", "out");
+        using var p = StartRunWithTarget(dir);
 
         var run = Interruption.Of(p).InterruptWhen(r => r.Stderr.Contains("api/home@c1:", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
 
@@ -103,6 +82,22 @@ public sealed class CancellationTests(ITestOutputHelper output)
         AssertCancelled(run, dir.File("out/results.json"), "Sample.Work.Sum");
         Assert.True(ResultsJson.Read(dir.File("out/baseline.json")).Incomplete);
         Assert.Empty(ProcessTree.Under(dir.Path));
+    }
+
+    // The target is a shell that leaves a grandchild behind and becomes the server: its whole tree must go.
+    private static System.Diagnostics.Process StartRunWithTarget(TempDir dir)
+    {
+        var port = OkServer.FreePort();
+        File.WriteAllText(dir.File("perfgate.json"), $$"""
+            {
+              "target": {
+                "command": ["bash", "-c", "sleep 600 & exec python3 -m http.server {{port}} --bind 127.0.0.1"],
+                "url": "http://127.0.0.1:{{port}}/", "startTimeout": "30s"
+              },
+              "scenarios": { "api": [ { "name": "home", "url": "http://127.0.0.1:{{port}}/", "levels": [1, 2], "duration": "4s", "warmup": 0 } ] }
+            }
+            """);
+        return PerfGateProcess.Start(dir.Path, null, "run", "--out", "out");
     }
 
     private void AssertCancelled(Interruption run, string results, string measured, int code = 130)
