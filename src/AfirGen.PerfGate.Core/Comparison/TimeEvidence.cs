@@ -21,12 +21,12 @@ internal sealed class TimeEvidence
     private readonly int _baselineN;
     private readonly int _currentN;
     private readonly string _note;
-    private readonly (double Base, double Current) _typical;
+    private readonly double _typicalBase;
 
-    private TimeEvidence(ComparedMetric metric, double shift, double standardError, int baselineN, int currentN, string note, (double, double) typical,
+    private TimeEvidence(ComparedMetric metric, double shift, double standardError, int baselineN, int currentN, string note, double typicalBase,
         double[]? baselineLaunches = null, double[]? currentLaunches = null)
     {
-        _typical = typical;
+        _typicalBase = typicalBase;
         Metric = metric;
         _shift = shift;
         _standardError = standardError;
@@ -74,7 +74,7 @@ internal sealed class TimeEvidence
         var seLaunch = noise * Math.Sqrt((1.0 / a.Length) + (1.0 / b.Length));
         var se = Math.Sqrt((seWithin * seWithin) + (seLaunch * seLaunch));
         var note = string.Create(CultureInfo.InvariantCulture, $"{a.Length} vs {b.Length} launches: iterations with {source} launch noise {noise * 100:0.0}%");
-        return new TimeEvidence(ComparedMetric.Time, shift, se, x.Length, y.Length, note, (Descriptive.Median(x), Descriptive.Median(y)), centersA, centersB)
+        return new TimeEvidence(ComparedMetric.Time, shift, se, x.Length, y.Length, note, Descriptive.Median(x), centersA, centersB)
         {
             NoiseAssumed = source == "assumed",
         };
@@ -97,7 +97,7 @@ internal sealed class TimeEvidence
 
     /// <summary>Evidence from A/B rounds: each round's log launch centre on both sides, base and head run back to back.</summary>
     private TimeEvidence(ComparedMetric metric, (double[] Base, double[] Head) rounds)
-        : this(metric, 0, 0, rounds.Base.Length, rounds.Base.Length, "", (Descriptive.Median(rounds.Base), Descriptive.Median(rounds.Head)))
+        : this(metric, 0, 0, rounds.Base.Length, rounds.Base.Length, "", Descriptive.Median(rounds.Base))
     {
         _pairedCenters = rounds;
         _pairedDifferences = rounds.Head.Select((h, i) => h - rounds.Base[i]).ToArray();
@@ -116,7 +116,7 @@ internal sealed class TimeEvidence
         var seWithin = Math.Sqrt((baselineSpread * baselineSpread / Math.Max(1, baselineCount)) + (currentSpread * currentSpread / Math.Max(1, currentCount)));
         var se = Math.Sqrt((seWithin * seWithin) + (2 * noise * noise));
         var note = string.Create(CultureInfo.InvariantCulture, $"one run a side: {(assumed ? "assumed" : "stored")} run-to-run noise {noise * 100:0.0}%");
-        return new TimeEvidence(metric, Math.Log(current / baseline), se, Clamp(baselineCount), Clamp(currentCount), note, (Math.Log(baseline), Math.Log(current)))
+        return new TimeEvidence(metric, Math.Log(current / baseline), se, Clamp(baselineCount), Clamp(currentCount), note, Math.Log(baseline))
         {
             NoiseAssumed = assumed,
         };
@@ -134,7 +134,7 @@ internal sealed class TimeEvidence
     {
         if (_pairedDifferences is { } d)
         {
-            return EvaluatePaired(d, alpha) with { Typical = _typical, Unit = EvidenceUnit.Round };
+            return EvaluatePaired(d, alpha) with { TypicalBase = _typicalBase, Unit = EvidenceUnit.Round };
         }
 
         if (_baselineLaunches is { } x && _currentLaunches is { } y && LaunchTestCanDecide(x.Length, y.Length, alpha))
@@ -142,7 +142,7 @@ internal sealed class TimeEvidence
             return new Evaluation(HodgesLehmann.Shift(x, y, 1 - alpha), MannWhitney.TwoSidedPValue(x, y, LogTieTolerance), x.Length, y.Length,
                 string.Create(CultureInfo.InvariantCulture, $"{x.Length} vs {y.Length} launches, each launch one unit"))
             {
-                Typical = (Descriptive.Median(x), Descriptive.Median(y)),
+                TypicalBase = Descriptive.Median(x),
                 Unit = EvidenceUnit.Launch,
             };
         }
@@ -152,7 +152,7 @@ internal sealed class TimeEvidence
         {
             return new Evaluation(new ShiftEstimate(_shift, _shift, _shift, 1 - alpha), _shift == 0 ? 1 : 0, _baselineN, _currentN, _note)
             {
-                Typical = _typical,
+                TypicalBase = _typicalBase,
                 Unit = unit,
             };
         }
@@ -161,7 +161,7 @@ internal sealed class TimeEvidence
         var p = Math.Min(1, 2 * Normal.UpperTail(Math.Abs(_shift) / _standardError));
         return new Evaluation(new ShiftEstimate(_shift, _shift - (z * _standardError), _shift + (z * _standardError), 1 - alpha), p, _baselineN, _currentN, _note)
         {
-            Typical = _typical,
+            TypicalBase = _typicalBase,
             Unit = unit,
             Launches = _baselineLaunches is { } bl && _currentLaunches is { } cl ? (bl.Length, cl.Length) : null,
         };
@@ -240,8 +240,11 @@ internal sealed class TimeEvidence
     /// <summary>What a test concluded, with the units of evidence it used.</summary>
     internal sealed record Evaluation(ShiftEstimate Shift, double PValue, int BaselineN, int CurrentN, string Note)
     {
-        /// <summary>The typical value of each side on the log scale: the median of the units the change was computed from.</summary>
-        public (double Base, double Current) Typical { get; init; }
+        /// <summary>The baseline's typical value on the log scale: its median unit of evidence, or a load run's statistic.</summary>
+        public double TypicalBase { get; init; }
+
+        /// <summary>The current side's value on the same footing: the baseline's moved by the estimated shift, so that the two agree with it (for one load run a side, exactly its statistic).</summary>
+        public double TypicalCurrent => TypicalBase + Shift.Estimate;
 
         /// <summary>What one unit of evidence is.</summary>
         public EvidenceUnit Unit { get; init; }
