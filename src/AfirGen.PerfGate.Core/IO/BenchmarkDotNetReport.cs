@@ -1,3 +1,4 @@
+using System.Globalization;
 using AfirGen.PerfGate.Model;
 
 namespace AfirGen.PerfGate.IO;
@@ -43,9 +44,9 @@ internal static class BenchmarkDotNetReport
 
     private static BenchmarkResult ReadBenchmark(JsonCursor at)
     {
-        var parameters = at.OptionalProperty("Parameters") is { } p ? ReadParameters(p) : [];
-        var idAt = at.OptionalProperty("FullName");
-        var id = idAt is { } fullName ? fullName.Id() : DisplayId(at, parameters);
+        var fullName = at.OptionalProperty("FullName") is { } f ? LongName(f, "benchmark name") : null;
+        var parameters = at.OptionalProperty("Parameters") is { } p ? ReadParameters(p, fullName) : [];
+        var id = fullName is not null ? BenchmarkName.Shorten(fullName) : DisplayId(at, parameters);
         var launches = ReadLaunches(at);
         var failed = launches.Count == 0;
         return new BenchmarkResult
@@ -60,18 +61,37 @@ internal static class BenchmarkDotNetReport
         };
     }
 
-    private static string DisplayId(JsonCursor at, List<KeyValuePair<string, string>> parameters)
+    /// <summary>A non-empty name of at most <see cref="BenchmarkName.MaxReadLength"/> characters, not yet shortened.</summary>
+    private static string LongName(JsonCursor at, string what)
     {
-        var type = at.Property("Type").Id();
-        var method = at.Property("Method").Id();
-        var ns = at.OptionalProperty("Namespace")?.String();
-        var name = string.IsNullOrEmpty(ns) ? $"{type}.{method}" : $"{ns}.{type}.{method}";
-        var id = parameters.Count == 0 ? name : $"{name}({string.Join(", ", parameters.Select(p => $"{p.Key}: {p.Value}"))})";
-        return id.Length <= JsonCursor.MaxIdLength ? id : throw at.Fail($"benchmark name is {id.Length} characters long; at most {JsonCursor.MaxIdLength} are allowed");
+        var name = at.String();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw at.Fail($"{what} is empty");
+        }
+
+        return name.Length <= BenchmarkName.MaxReadLength
+            ? name
+            : throw at.Fail(string.Create(CultureInfo.InvariantCulture, $"{what} is {name.Length} characters long; at most {BenchmarkName.MaxReadLength} are read"));
     }
 
-    /// <summary>Splits BenchmarkDotNet's "A=1&amp;B=x" parameter string, keeping declaration order.</summary>
-    private static List<KeyValuePair<string, string>> ReadParameters(JsonCursor at)
+    private static string DisplayId(JsonCursor at, List<KeyValuePair<string, string>> parameters)
+    {
+        var type = LongName(at.Property("Type"), "type name");
+        var method = LongName(at.Property("Method"), "method name");
+        var ns = at.OptionalProperty("Namespace") is { } n && n.String().Length > 0 ? LongName(n, "namespace") : null;
+        var name = ns is null ? $"{type}.{method}" : $"{ns}.{type}.{method}";
+        var id = parameters.Count == 0 ? name : $"{name}({string.Join(", ", parameters.Select(p => $"{p.Key}: {p.Value}"))})";
+        return BenchmarkName.Shorten(id);
+    }
+
+    /// <summary>
+    /// Splits BenchmarkDotNet's "A=1&amp;B=x" parameter string, keeping declaration order. BenchmarkDotNet joins
+    /// name=value pairs with '&amp;' without escaping, so a value may hold '&amp;' and '=' ("Separator=&amp;",
+    /// "Query=a=1&amp;b=2"). A name is a C# identifier, so a pair can start only at "&amp;identifier="; when the
+    /// export's FullName lists the parameters ("M(A: 1, B: x)"), only the names it lists start a pair.
+    /// </summary>
+    private static List<KeyValuePair<string, string>> ReadParameters(JsonCursor at, string? fullName)
     {
         var text = at.String();
         if (text.Length == 0)
@@ -79,23 +99,46 @@ internal static class BenchmarkDotNetReport
             return [];
         }
 
-        var parameters = text.Split('&')
-            .Select(pair => pair.Split('=', 2))
-            .Select(kv => KeyValuePair.Create(kv[0], kv.Length > 1 ? kv[1] : string.Empty))
-            .ToList();
-        if (!parameters.TrueForAll(p => p.Key.Length <= JsonCursor.MaxIdLength && p.Value.Length <= JsonCursor.MaxIdLength))
+        if (text.Length > BenchmarkName.MaxReadLength)
         {
-            throw at.Fail($"a parameter name or value is longer than {JsonCursor.MaxIdLength} characters");
+            throw at.Fail(string.Create(CultureInfo.InvariantCulture, $"is {text.Length} characters long; at most {BenchmarkName.MaxReadLength} are read"));
         }
 
-        // A results file keeps parameters by name: an empty or repeated name could be written but never read back.
+        var listed = fullName is not null && fullName.EndsWith(')') && fullName.IndexOf('(', StringComparison.Ordinal) is > 0 and var open
+            ? fullName[open..] : null;
+        var starts = new List<int>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, _) in parameters)
+        for (var i = 0; i <= text.Length; i++)
         {
-            if (name.Length == 0 || !seen.Add(name))
+            if (i != 0 && (i == text.Length || text[i - 1] != '&'))
             {
-                throw at.Fail(name.Length == 0 ? "a parameter has no name" : $"parameter \"{name}\" is given twice");
+                continue;
             }
+
+            var name = BenchmarkName.IdentifierAt(text, i);
+            var isStart = name is not null && i < text.Length && text.Length > i + name.Length && text[i + name.Length] == '='
+                && (i == 0 || ((listed is null || listed.Contains($"({name}: ", StringComparison.Ordinal) || listed.Contains($", {name}: ", StringComparison.Ordinal))
+                    && !seen.Contains(name)));
+            if (i == 0 && !isStart)
+            {
+                throw at.Fail(text.StartsWith('=') || text.StartsWith('&') ? "a parameter has no name" : "does not start with a parameter name and '='");
+            }
+
+            if (isStart)
+            {
+                starts.Add(i);
+                seen.Add(name!);
+            }
+        }
+
+        var parameters = new List<KeyValuePair<string, string>>(starts.Count);
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var from = starts[k];
+            var to = k + 1 < starts.Count ? starts[k + 1] - 1 : text.Length; // the '&' before the next pair
+            var equals = text.IndexOf('=', from);
+            // Names are unique by construction (a repeated "&N=" is part of a value), as a results file needs them.
+            parameters.Add(KeyValuePair.Create(BenchmarkName.Shorten(text[from..equals]), BenchmarkName.Shorten(text[(equals + 1)..to])));
         }
 
         return parameters;

@@ -174,4 +174,74 @@ public sealed class BenchmarkDotNetReaderTests
     {
         Assert.Throws<InputException>(() => BenchmarkDotNetReader.ReadDirectory("/nonexistent/BenchmarkDotNet.Artifacts"));
     }
+    [Theory]
+    [InlineData("Separator=&", "B.M(Separator: &)", new[] { "Separator", "&" })]
+    [InlineData("Query=a=1&b=2", "B.M(Query: \\\"a=1&b=2\\\")", new[] { "Query", "a=1&b=2" })]
+    [InlineData("Query=a=1&b=2&N=3", "B.M(Query: \\\"a=1&b=2\\\", N: 3)", new[] { "Query", "a=1&b=2", "N", "3" })]
+    [InlineData("A=1&B=&", "B.M(A: 1, B: &)", new[] { "A", "1", "B", "&" })]
+    [InlineData("A=x&&B=2", "B.M(A: x&, B: 2)", new[] { "A", "x&", "B", "2" })]
+    [InlineData("N=1&N=2", "B.M", new[] { "N", "1&N=2" })]
+    [InlineData("Text=&=&", null, new[] { "Text", "&=&" })]
+    [InlineData("A=1&b=2", null, new[] { "A", "1", "b", "2" })]
+    public void ParameterValuesMayHoldTheSeparatorsBenchmarkDotNetDoesNotEscape(string parameters, string? fullName, string[] expected)
+    {
+        var name = fullName is null ? "" : $"\"FullName\": \"{fullName}\", ";
+        var json = $$"""{"HostEnvironmentInfo": {}, "Benchmarks": [{{{name}}"Type": "B", "Method": "M", "Parameters": "{{parameters}}"}]}""";
+
+        var benchmark = BenchmarkDotNetReader.Parse(json, "params.json").Benchmarks.Single();
+
+        Assert.Equal(expected, benchmark.Parameters.SelectMany(p => new[] { p.Key, p.Value }));
+        var read = ResultsJson.Parse(ResultsJson.Serialize(new ResultSet { Benchmarks = [benchmark] }), "r.json").Benchmarks.Single();
+        Assert.Equal(benchmark.Id, read.Id);
+        Assert.Equal(benchmark.Parameters, read.Parameters);
+    }
+
+    [Theory]
+    [InlineData("&")]
+    [InlineData("=1")]
+    [InlineData("1A=2")]
+    [InlineData("no separator")]
+    public void ParametersThatDoNotStartWithANameAreBadInput(string parameters)
+    {
+        var json = $$"""{"HostEnvironmentInfo": {}, "Benchmarks": [{"FullName": "B.M", "Parameters": "{{parameters}}"}]}""";
+
+        var e = Assert.Throws<InputException>(() => BenchmarkDotNetReader.Parse(json, "params.json"));
+
+        Assert.Contains("$.Benchmarks[0].Parameters", e.Message);
+    }
+
+    [Fact]
+    public void LongNamesAreShortenedStablyAndKeptApartNotRefused()
+    {
+        var argument = new string('x', 3000);
+        string Json(string tail) => $$"""
+            {"HostEnvironmentInfo": {}, "Benchmarks": [
+              {"FullName": "B.M(s: \"{{argument}}{{tail}}\")", "Parameters": "s={{argument}}{{tail}}"},
+              {"FullName": "B.M(s: \"{{argument}}2\")", "Parameters": "s={{argument}}2"}]}
+            """;
+
+        var first = BenchmarkDotNetReader.Parse(Json("1"), "long.json").Benchmarks;
+        var again = BenchmarkDotNetReader.Parse(Json("1"), "long.json").Benchmarks;
+
+        Assert.All(first, b => Assert.Equal(1000, b.Id.Length));
+        Assert.All(first, b => Assert.Equal(1000, b.Parameters.Single().Value.Length));
+        Assert.StartsWith("B.M(s: \"xxx", first[0].Id, StringComparison.Ordinal);
+        Assert.Contains("…#", first[0].Id, StringComparison.Ordinal);
+        Assert.NotEqual(first[0].Id, first[1].Id);
+        Assert.Equal(first.Select(b => b.Id), again.Select(b => b.Id));
+        var roundTrip = ResultsJson.Parse(ResultsJson.Serialize(new ResultSet { Benchmarks = first }), "r.json");
+        Assert.Equal(first.Select(b => b.Id), roundTrip.Benchmarks.Select(b => b.Id));
+        Assert.Equal(first.SelectMany(b => b.Parameters), roundTrip.Benchmarks.SelectMany(b => b.Parameters));
+    }
+
+    [Fact]
+    public void ANameBeyondWhatAnyoneWritesIsBadInput()
+    {
+        var json = $$"""{"HostEnvironmentInfo": {}, "Benchmarks": [{"FullName": "{{new string('N', 70_000)}}"}]}""";
+
+        var e = Assert.Throws<InputException>(() => BenchmarkDotNetReader.Parse(json, "huge.json"));
+
+        Assert.Contains("$.Benchmarks[0].FullName", e.Message);
+        Assert.Contains("70000 characters", e.Message);
+    }
 }
