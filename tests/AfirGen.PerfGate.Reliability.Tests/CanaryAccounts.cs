@@ -11,10 +11,12 @@ internal sealed class CanaryAccounts : IDisposable
 {
     private const string User = "perfgate_canary";
 
-    private CanaryAccounts(string mySql, string redis)
+    private CanaryAccounts(string mySql, string redis, string mySqlUrl, string redisUrl)
     {
         MySql = mySql;
         Redis = redis;
+        MySqlUrl = mySqlUrl;
+        RedisUrl = redisUrl;
     }
 
     /// <summary>A connection string for the MariaDB user.</summary>
@@ -22,6 +24,12 @@ internal sealed class CanaryAccounts : IDisposable
 
     /// <summary>A configuration string for the Redis user.</summary>
     public string Redis { get; }
+
+    /// <summary>The MariaDB user as a mysql://user:password@host:port/database URL.</summary>
+    public string MySqlUrl { get; }
+
+    /// <summary>The Redis user as a redis://user:password@host:port URL.</summary>
+    public string RedisUrl { get; }
 
     public static CanaryAccounts Create(string password)
     {
@@ -35,7 +43,9 @@ internal sealed class CanaryAccounts : IDisposable
         Run("redis-cli", "-h", host, "-p", port, "-a", redisPassword, "--no-auth-warning", "ACL", "SETUSER", User, "reset", "on", ">" + password, "~*", "+@all");
         return new CanaryAccounts(
             $"Server={mysql["Server"]};Port={mysql["Port"]};User ID={User};Password={password};Database={mysql["Database"]}",
-            $"{redis[0]},user={User},password={password}");
+            $"{redis[0]},user={User},password={password}",
+            $"mysql://{User}:{Uri.EscapeDataString(password)}@{mysql["Server"]}:{mysql["Port"]}/{mysql["Database"]}",
+            $"redis://{User}:{Uri.EscapeDataString(password)}@{redis[0]}");
     }
 
     public void Dispose()

@@ -38,6 +38,15 @@ public sealed class SecretTests(ITestOutputHelper output)
             ["CANARY_REDIS"] = accounts.Redis,
             ["CANARY_REDIS_WRONG"] = accounts.Redis.Replace(password, password + "wrong", StringComparison.Ordinal),
             ["CANARY_REDIS_DOWN"] = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{down},password={password},connectTimeout=1000"),
+            // The URL forms hosting services hand out, working and down; and malformed ones, which are bad input naming the variable.
+            ["CANARY_MYSQL_URL"] = accounts.MySqlUrl,
+            ["CANARY_MYSQL_URL_DOWN"] = string.Create(CultureInfo.InvariantCulture, $"mysql://perfgate:{Uri.EscapeDataString(password)}@127.0.0.1:{down}/fir?Connection%20Timeout=2"),
+            ["CANARY_REDIS_URL"] = accounts.RedisUrl,
+            ["CANARY_REDIS_URL_DOWN"] = string.Create(CultureInfo.InvariantCulture, $"redis://:{Uri.EscapeDataString(password)}@127.0.0.1:{down}"),
+            ["CANARY_MYSQL_BAD"] = $"Server=127.0.0.1;Password={password};SslMode=bogus",
+            ["CANARY_MYSQL_URL_BAD"] = $"mysql://perfgate:{Uri.EscapeDataString(password)}@127.0.0.1/fir?SslMode={password}",
+            ["CANARY_REDIS_BAD"] = $"127.0.0.1,password={password},abortConnect=maybe",
+            ["CANARY_REDIS_URL_BAD"] = $"redis://:{Uri.EscapeDataString(password)}@127.0.0.1:6379/{password}",
         };
         File.WriteAllText(dir.File("perfgate.json"), $$"""
             {
@@ -46,12 +55,16 @@ public sealed class SecretTests(ITestOutputHelper output)
                 "db": [
                   { "name": "pk", "connection": "env:CANARY_MYSQL", "query": "SELECT 1", "levels": [1], "iterations": 20, "warmup": 0 },
                   { "name": "wrong", "connection": "env:CANARY_MYSQL_WRONG", "query": "SELECT 1", "levels": [1], "iterations": 5, "warmup": 0 },
-                  { "name": "down", "connection": "env:CANARY_MYSQL_DOWN", "query": "SELECT 1", "levels": [1], "iterations": 5, "warmup": 0 }
+                  { "name": "down", "connection": "env:CANARY_MYSQL_DOWN", "query": "SELECT 1", "levels": [1], "iterations": 5, "warmup": 0 },
+                  { "name": "url", "connection": "env:CANARY_MYSQL_URL", "query": "SELECT 1", "levels": [1], "iterations": 20, "warmup": 0 },
+                  { "name": "url-down", "connection": "env:CANARY_MYSQL_URL_DOWN", "query": "SELECT 1", "levels": [1], "iterations": 5, "warmup": 0 }
                 ],
                 "cache": [
                   { "name": "get", "connection": "env:CANARY_REDIS", "operation": "get", "prefix": "t:canary:", "keys": 10, "levels": [1], "iterations": 20, "warmup": 0 },
                   { "name": "wrong", "connection": "env:CANARY_REDIS_WRONG", "operation": "get", "keys": 10, "levels": [1], "iterations": 5, "warmup": 0 },
-                  { "name": "down", "connection": "env:CANARY_REDIS_DOWN", "operation": "get", "keys": 10, "levels": [1], "iterations": 5, "warmup": 0 }
+                  { "name": "down", "connection": "env:CANARY_REDIS_DOWN", "operation": "get", "keys": 10, "levels": [1], "iterations": 5, "warmup": 0 },
+                  { "name": "url", "connection": "env:CANARY_REDIS_URL", "operation": "get", "prefix": "t:canary-url:", "keys": 10, "levels": [1], "iterations": 20, "warmup": 0 },
+                  { "name": "url-down", "connection": "env:CANARY_REDIS_URL_DOWN", "operation": "get", "keys": 10, "levels": [1], "iterations": 5, "warmup": 0 }
                 ]
               }
             }
@@ -61,6 +74,14 @@ public sealed class SecretTests(ITestOutputHelper output)
         File.WriteAllText(dir.File("inputs/inline.json"), $$"""
             { "scenarios": { "db": [ { "name": "x", "connection": "{{accounts.MySql}}", "query": "SELECT 1" } ] } }
             """);
+
+        foreach (var bad in new[] { "CANARY_MYSQL_BAD", "CANARY_MYSQL_URL_BAD", "CANARY_REDIS_BAD", "CANARY_REDIS_URL_BAD" })
+        {
+            var scenario = bad.Contains("MYSQL", StringComparison.Ordinal)
+                ? $$"""{ "db": [ { "name": "bad", "connection": "env:{{bad}}", "query": "SELECT 1" } ] }"""
+                : $$"""{ "cache": [ { "name": "bad", "connection": "env:{{bad}}", "operation": "get" } ] }""";
+            File.WriteAllText(dir.File($"{bad}.json"), $$"""{ "scenarios": {{scenario}} }""");
+        }
 
         // A target that is handed the connection through "env:" and prints it as it dies: perfgate quotes a dying target's last line.
         File.WriteAllText(dir.File("target.json"), $$"""
@@ -77,6 +98,11 @@ public sealed class SecretTests(ITestOutputHelper output)
         Run("run", "--out", "out-run-gated", "--threshold", "p95<1us", "--baseline", "baselines/run.json");
         Run("run", "--config", "inputs/inline.json", "--out", "out-inline");
         Run("run", "--config", "target.json", "--out", "out-target");
+        foreach (var bad in new[] { "CANARY_MYSQL_BAD", "CANARY_MYSQL_URL_BAD", "CANARY_REDIS_BAD", "CANARY_REDIS_URL_BAD" })
+        {
+            Run("run", "--config", $"{bad}.json", "--out", $"out-{bad}");
+        }
+
         Run("load", server.Url + "/ok", "-H", "Authorization: token " + token, "-H", "X-Db-Password: " + password, "-c", "1", "-n", "20", "--warmup", "0", "--out", "out-load");
         Run("load", $"http://127.0.0.1:{down}/ok", "-H", "Authorization: token " + token, "-c", "1", "-n", "5", "--warmup", "0", "--out", "out-load-down");
         Run("load", $"http://perfgate:{Uri.EscapeDataString(password)}@127.0.0.1:{down}/ok", "-c", "1", "-n", "5", "--warmup", "0", "--out", "out-load-userinfo");
@@ -111,7 +137,17 @@ public sealed class SecretTests(ITestOutputHelper output)
         var results = AfirGen.PerfGate.IO.ResultsJson.Read(dir.File("out-run/results.json"));
         Assert.Contains(results.Benchmarks, b => b.Id == "db/pk@c1" && b.Status == AfirGen.PerfGate.Model.BenchmarkStatus.Succeeded);
         Assert.Contains(results.Benchmarks, b => b.Id == "cache/get@c1" && b.Status == AfirGen.PerfGate.Model.BenchmarkStatus.Succeeded);
-        Assert.Equal(["cache/down", "cache/wrong", "db/down", "db/wrong"], results.Skipped.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Contains(results.Benchmarks, b => b.Id == "db/url@c1" && b.Status == AfirGen.PerfGate.Model.BenchmarkStatus.Succeeded);
+        Assert.Contains(results.Benchmarks, b => b.Id == "cache/url@c1" && b.Status == AfirGen.PerfGate.Model.BenchmarkStatus.Succeeded);
+        Assert.Equal(["cache/down", "cache/url-down", "cache/wrong", "db/down", "db/url-down", "db/wrong"], results.Skipped.Select(s => s.Id).Order(StringComparer.Ordinal));
+        // A malformed connection is bad input naming its variable, before anything ran.
+        foreach (var (command, outcome) in runs.Where(r => r.Command.Contains("_BAD.json", StringComparison.Ordinal)))
+        {
+            Assert.True(outcome.ExitCode == 2, $"{command}: {outcome}");
+            Assert.Contains("environment variable CANARY_", outcome.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", outcome.Stderr, StringComparison.Ordinal);
+        }
+
         Assert.True(github.Requests.Any(r => string.Equals(r.Authorization, "token " + token, StringComparison.OrdinalIgnoreCase)), "GitHub never received the token");
 
         var forms = Forms(token).Concat(Forms(password)).ToList();

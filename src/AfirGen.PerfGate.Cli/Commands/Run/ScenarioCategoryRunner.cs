@@ -9,12 +9,26 @@ namespace AfirGen.PerfGate.Cli.Commands.Run;
 /// Runs load scenarios (api, db, cache) one after another. An api target that is down at start stops the run (exit 3);
 /// a db or cache scenario whose service is not configured or does not answer is skipped with the reason, so a machine without MariaDB or Redis still gates the rest.
 /// </summary>
-internal sealed class ScenarioCategoryRunner(IReadOnlyList<ScenarioDefinition> scenarios, int? targetProcessId) : ICategoryRunner
+internal sealed class ScenarioCategoryRunner : ICategoryRunner
 {
     /// <summary>The suffix of the result ids of a get-or-fetch scenario's source measured alone.</summary>
     public const string UncachedSuffix = ".uncached";
 
     private readonly List<SkippedScenario> _skipped = [];
+    private readonly IReadOnlyList<ScenarioDefinition> scenarios;
+    private readonly int? targetProcessId;
+
+    /// <summary>Creates the runner; a malformed connection of any scenario is bad input now, before anything runs.</summary>
+    public ScenarioCategoryRunner(IReadOnlyList<ScenarioDefinition> scenarios, int? targetProcessId)
+    {
+        foreach (var scenario in scenarios)
+        {
+            ScenarioTargets.CheckConnections(scenario);
+        }
+
+        this.scenarios = scenarios;
+        this.targetProcessId = targetProcessId;
+    }
 
     public IReadOnlyList<SkippedScenario> Skipped => _skipped;
 

@@ -13,8 +13,8 @@ internal static class ScenarioTargets
     public static ILoadTarget Create(ScenarioDefinition scenario) => scenario switch
     {
         HttpScenarioDefinition http => new HttpLoadTarget(http),
-        DbScenarioDefinition db => new MySqlLoadTarget(db, Secret(db, db.ConnectionVariable)),
-        CacheScenarioDefinition cache => new RedisLoadTarget(cache, Secret(cache, cache.ConnectionVariable), Fetch(cache)),
+        DbScenarioDefinition db => new MySqlLoadTarget(db, MySqlConnection(db, db.ConnectionVariable)),
+        CacheScenarioDefinition cache => new RedisLoadTarget(cache, RedisConnection(cache, cache.ConnectionVariable), Fetch(cache)),
         _ => throw new ArgumentException($"unknown scenario kind {scenario.GetType().Name}", nameof(scenario)),
     };
 
@@ -31,7 +31,7 @@ internal static class ScenarioTargets
         return f switch
         {
             { Delay: { } delay } => new DelayFetchSource(delay),
-            { Sql: { } sql, ConnectionVariable: { } variable } => new MySqlFetchSource(sql, Secret(cache, variable), connections, cache.Load.Timeout),
+            { Sql: { } sql, ConnectionVariable: { } variable } => new MySqlFetchSource(sql, MySqlConnection(cache, variable), connections, cache.Load.Timeout),
             { Url: { } url } => new HttpFetchSource(url, connections, cache.Load.Timeout),
             _ => null,
         };
@@ -47,6 +47,52 @@ internal static class ScenarioTargets
             _ => [],
         };
         return variables.OfType<string>().FirstOrDefault(v => Environment.GetEnvironmentVariable(v) is not { Length: > 0 });
+    }
+
+    /// <summary>
+    /// Checks every connection a scenario needs whose variable is set, before anything runs: a malformed one is bad
+    /// input naming the variable (exit 2), not an internal error in the middle of the run.
+    /// </summary>
+    public static void CheckConnections(ScenarioDefinition scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (MissingConnection(scenario) is not null)
+        {
+            return; // skipped with the reason
+        }
+
+        switch (scenario)
+        {
+            case DbScenarioDefinition db:
+                MySqlConnection(db, db.ConnectionVariable);
+                break;
+            case CacheScenarioDefinition cache:
+                RedisConnection(cache, cache.ConnectionVariable);
+                if (cache.Fetch is { Sql: not null, ConnectionVariable: { } variable })
+                {
+                    MySqlConnection(cache, variable);
+                }
+
+                break;
+        }
+    }
+
+    private static string MySqlConnection(ScenarioDefinition scenario, string variable) =>
+        Normalized(variable, Secret(scenario, variable), MySqlConnectionSetting.Normalize);
+
+    private static string RedisConnection(ScenarioDefinition scenario, string variable) =>
+        Normalized(variable, Secret(scenario, variable), RedisConnectionSetting.Normalize);
+
+    private static string Normalized(string variable, string value, Func<string, string> normalize)
+    {
+        try
+        {
+            return normalize(value);
+        }
+        catch (FormatException e)
+        {
+            throw new InputException($"environment variable {variable}", null, e.Message, e);
+        }
     }
 
     private static string Secret(ScenarioDefinition scenario, string variable) =>
