@@ -1,3 +1,4 @@
+using AfirGen.PerfGate.BenchmarkDotNet;
 using AfirGen.PerfGate.IO;
 using AfirGen.PerfGate.Model;
 using AfirGen.PerfGate.Tests.Tooling;
@@ -70,7 +71,14 @@ public sealed class RunTests
             Assert.True(shard.ExitCode == 0, shard.ToString());
         }
 
-        var merge = PerfGateProcess.Run(dir.Path, "merge", "shard1/results.json", "shard2/results.json", "--output", "merged.json");
+        // A shard that holds none of the methods: its machine is described by perfgate itself, the others' by
+        // BenchmarkDotNet, in one form, so the three merge.
+        var empty = Enumerable.Range(1, 16).First(k => !sources.Any(s => new Shard(k, 16).Contains($"Sample.{s.Item1[..^3]}.M")));
+        var none = PerfGateProcess.Run(dir.Path, ["run", "--project", project, "--shard", $"{empty}/16", "--out", "shard-empty", .. quick]);
+        Assert.True(none.ExitCode == 0, none.ToString());
+        Assert.Empty(ResultsJson.Read(dir.File("shard-empty/results.json")).Benchmarks);
+
+        var merge = PerfGateProcess.Run(dir.Path, "merge", "shard1/results.json", "shard2/results.json", "shard-empty/results.json", "--output", "merged.json");
         Assert.True(merge.ExitCode == 0, merge.ToString());
         var merged = ResultsJson.Read(dir.File("merged.json"));
         var unsharded = ResultsJson.Read(dir.File("whole/results.json"));

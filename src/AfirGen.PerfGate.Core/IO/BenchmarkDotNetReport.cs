@@ -33,10 +33,10 @@ internal static class BenchmarkDotNetReport
 
         return new EnvironmentFingerprint
         {
-            Os = at.OptionalProperty("OsVersion")?.String(),
-            Cpu = at.OptionalProperty("ProcessorName")?.String(),
+            Os = MachineDescription.Os(at.OptionalProperty("OsVersion")?.String()),
+            Cpu = MachineDescription.Cpu(at.OptionalProperty("ProcessorName")?.String()),
             Cores = at.OptionalProperty("LogicalCoreCount")?.Int32(min: 1),
-            Runtime = at.OptionalProperty("RuntimeVersion")?.String(),
+            Runtime = MachineDescription.Runtime(at.OptionalProperty("RuntimeVersion")?.String()),
             Architecture = at.OptionalProperty("Architecture")?.String(),
             GcMode = gcMode,
         };

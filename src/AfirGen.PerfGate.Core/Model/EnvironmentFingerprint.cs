@@ -29,18 +29,19 @@ public sealed record EnvironmentFingerprint
     {
         ArgumentNullException.ThrowIfNull(other);
         var diffs = new List<(string, string, string)>();
-        Add(diffs, "os", Os, other.Os);
-        Add(diffs, "cpu", Cpu, other.Cpu);
+        // Compared in one form, so that files written before descriptions were made one still match.
+        Add(diffs, "os", Os, other.Os, MachineDescription.Os);
+        Add(diffs, "cpu", Cpu, other.Cpu, MachineDescription.Cpu);
         Add(diffs, "cores", Cores?.ToString(System.Globalization.CultureInfo.InvariantCulture), other.Cores?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add(diffs, "runtime", Runtime, other.Runtime);
+        Add(diffs, "runtime", Runtime, other.Runtime, MachineDescription.Runtime);
         Add(diffs, "architecture", Architecture, other.Architecture);
         Add(diffs, "gcMode", GcMode, other.GcMode);
         return diffs;
     }
 
-    private static void Add(List<(string, string, string)> diffs, string field, string? a, string? b)
+    private static void Add(List<(string, string, string)> diffs, string field, string? a, string? b, Func<string?, string?>? canonical = null)
     {
-        if (a is not null && b is not null && !string.Equals(a, b, StringComparison.Ordinal))
+        if (a is not null && b is not null && !string.Equals(canonical?.Invoke(a) ?? a, canonical?.Invoke(b) ?? b, StringComparison.Ordinal))
         {
             diffs.Add((field, a, b));
         }

@@ -10,10 +10,10 @@ public static class RunEnvironment
     /// <summary>The fingerprint of this process: OS, CPU model, cores, runtime, architecture and GC mode.</summary>
     public static EnvironmentFingerprint Current() => new()
     {
-        Os = RuntimeInformation.OSDescription,
-        Cpu = CpuModel(),
+        Os = MachineDescription.Os(RuntimeInformation.OSDescription),
+        Cpu = MachineDescription.Cpu(CpuModel()),
         Cores = Environment.ProcessorCount,
-        Runtime = RuntimeInformation.FrameworkDescription,
+        Runtime = MachineDescription.Runtime(RuntimeInformation.FrameworkDescription),
         Architecture = RuntimeInformation.ProcessArchitecture.ToString(),
         GcMode = (GCSettings.IsServerGC ? "Server" : "Workstation") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", Concurrent"),
     };
