@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using AfirGen.PerfGate.Config.Scenarios;
 using AfirGen.PerfGate.Load.Engine;
@@ -134,12 +132,12 @@ public sealed class Http1WorkerTests
     }
 
     [Fact]
-    public async Task GarbageIsAServerErrorSilenceATimeoutAndNoListenerAConnectError()
+    public async Task GarbageIsAProtocolErrorSilenceATimeoutAndNoListenerAConnectError()
     {
         await using (var garbage = ScriptedServer.Start((_, _) => ["SSH-2.0-OpenSSH_9.2\r\n\r\n"u8.ToArray()]))
         await using (var worker = await WorkerAsync(garbage, "/"))
         {
-            Assert.Equal(OperationOutcome.Failed(ErrorClass.Server), await worker.ExecuteAsync(CancellationToken.None));
+            Assert.Equal(OperationOutcome.Failed(ErrorClass.Protocol), await worker.ExecuteAsync(CancellationToken.None));
         }
 
         await using (var silent = ScriptedServer.Start((_, _) => []))
@@ -156,6 +154,92 @@ public sealed class Http1WorkerTests
         var endpoint = await Http1Endpoint.ResolveAsync(new Uri($"http://127.0.0.1:{port}/"), CancellationToken.None);
         await using var refused = new Http1Worker(Shape($"http://127.0.0.1:{port}/"), endpoint, new Random(1), TimeSpan.FromSeconds(5));
         Assert.Equal(OperationOutcome.Failed(ErrorClass.Connect), await refused.ExecuteAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AResetInTheMiddleOfTheResponseIsAResetError()
+    {
+        await using var server = ScriptedServer.Start((_, _) => ["HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npart of it"u8.ToArray()], resetAfterScript: true);
+        await using var worker = await WorkerAsync(server, "/");
+
+        Assert.Equal(OperationOutcome.Failed(ErrorClass.Reset), await worker.ExecuteAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AConnectionClosedBeforeTheAnswerIsCompleteIsTruncated()
+    {
+        // Each connection gets one of these and is closed; the worker opens a new one after each failure.
+        byte[][] cutOff =
+        [
+            "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello"u8.ToArray(),
+            "HTTP/1.1 200 OK\r\nContent-"u8.ToArray(),
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\na\r\nhello"u8.ToArray(),
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n"u8.ToArray(),
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: cut"u8.ToArray(),
+        ];
+        await using var server = ScriptedServer.Start((connection, _) => [cutOff[connection]], closeAfterScript: true);
+        await using var worker = await WorkerAsync(server, "/");
+
+        foreach (var _ in cutOff)
+        {
+            Assert.Equal(OperationOutcome.Failed(ErrorClass.Truncated), await worker.ExecuteAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(cutOff.Length, server.Connections);
+    }
+
+    [Fact]
+    public async Task AnAnswerThatBreaksHttp11IsAProtocolErrorAndItsConnectionIsNotReused()
+    {
+        byte[][] broken =
+        [
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n"u8.ToArray(),
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloXX\r\n0\r\n\r\n"u8.ToArray(),
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok"u8.ToArray(),
+            Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nX-Big: {new string('x', 70 * 1024)}\r\nContent-Length: 0\r\n\r\n"),
+            "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n"u8.ToArray(),
+        ];
+        // The server keeps each connection open: a second request on it would be answered with nothing.
+        await using var server = ScriptedServer.Start((connection, _) => [broken[connection]]);
+        await using var worker = await WorkerAsync(server, "/");
+
+        foreach (var _ in broken)
+        {
+            Assert.Equal(OperationOutcome.Failed(ErrorClass.Protocol), await worker.ExecuteAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(broken.Length, server.Connections);
+    }
+
+    [Fact]
+    public void LengthsAndChunkSizesPast2GBAreCountedWithLongs()
+    {
+        Assert.Equal(3_000_000_000, Parse("HTTP/1.1 200 OK\r\nContent-Length: 3000000000\r\n\r\n").ContentLength);
+        Assert.Equal(long.MaxValue, Parse($"HTTP/1.1 200 OK\r\nContent-Length: {long.MaxValue}\r\n\r\n").ContentLength);
+        Assert.Equal(3_000_000_000, Http1ResponseHead.ChunkSize("B2D05E00"u8.ToArray()));
+        Assert.Equal(long.MaxValue, Http1ResponseHead.ChunkSize("7fffffffffffffff"u8.ToArray()));
+        Assert.Equal(10, Http1ResponseHead.ChunkSize("0000000000000000000a"u8.ToArray()));
+        Assert.Equal(0, Http1ResponseHead.ChunkSize("0000000000000000000000"u8.ToArray()));
+        Assert.Throws<Http1ProtocolException>(() => Http1ResponseHead.ChunkSize("8000000000000000"u8.ToArray()));
+        Assert.Throws<Http1ProtocolException>(() => Http1ResponseHead.ChunkSize("10000000000000000"u8.ToArray()));
+        Assert.Throws<Http1ProtocolException>(() => Parse("HTTP/1.1 200 OK\r\nContent-Length: 9223372036854775808\r\n\r\n"));
+    }
+
+    [Fact]
+    public async Task ABodyPast2GBIsReadAsFarAsItGoesWithoutAnOverflow()
+    {
+        // 64 KB of a 3 GB body, then the close: the length was counted (truncated), not refused or wrapped round.
+        var part = new byte[64 * 1024];
+        byte[][] huge =
+        [
+            [.. "HTTP/1.1 200 OK\r\nContent-Length: 3000000000\r\n\r\n"u8, .. part],
+            [.. "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nB2D05E00\r\n"u8, .. part],
+        ];
+        await using var server = ScriptedServer.Start((connection, _) => [huge[connection]], closeAfterScript: true);
+        await using var worker = await WorkerAsync(server, "/");
+
+        Assert.Equal(OperationOutcome.Failed(ErrorClass.Truncated), await worker.ExecuteAsync(CancellationToken.None));
+        Assert.Equal(OperationOutcome.Failed(ErrorClass.Truncated), await worker.ExecuteAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -213,130 +297,5 @@ public sealed class Http1WorkerTests
         var shape = Shape($"http://127.0.0.1:{server.Port}{path}", method, body, headers, variables, expectStatus);
         var url = shape.Http1Url(shape.Variables.First())!;
         return new Http1Worker(shape, await Http1Endpoint.ResolveAsync(url, CancellationToken.None), new Random(1), timeout ?? TimeSpan.FromSeconds(5));
-    }
-
-    /// <summary>Accepts connections on 127.0.0.1; on each, reads requests and answers the next scripted response for each.</summary>
-    private sealed class ScriptedServer : IAsyncDisposable
-    {
-        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource stop = new();
-        private readonly Func<int, int, byte[][]> script;
-        private readonly bool bytewise;
-        private readonly bool closeAfterScript;
-        private readonly Task accepting;
-        private int connections;
-
-        private ScriptedServer(Func<int, int, byte[][]> script, bool bytewise, bool closeAfterScript)
-        {
-            this.script = script;
-            this.bytewise = bytewise;
-            this.closeAfterScript = closeAfterScript;
-            listener.Start();
-            accepting = AcceptAsync();
-        }
-
-        public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
-
-        public int Connections => Volatile.Read(ref connections);
-
-        public ConcurrentQueue<string> Requests { get; } = new();
-
-        /// <summary><paramref name="script"/> gives, for a connection number and its first request number, the responses it sends, one per request.</summary>
-        public static ScriptedServer Start(Func<int, int, byte[][]> script, bool bytewise = false, bool closeAfterScript = false) =>
-            new(script, bytewise, closeAfterScript);
-
-        public async ValueTask DisposeAsync()
-        {
-            await stop.CancelAsync();
-            listener.Stop();
-            try
-            {
-                await accepting;
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-            }
-
-            stop.Dispose();
-        }
-
-        private async Task AcceptAsync()
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                var client = await listener.AcceptTcpClientAsync(stop.Token);
-                var number = Interlocked.Increment(ref connections) - 1;
-                _ = ServeAsync(client, script(number, 0));
-            }
-        }
-
-        private async Task ServeAsync(TcpClient client, byte[][] responses)
-        {
-            using (client)
-            {
-                var stream = client.GetStream();
-                var received = new List<byte>();
-                var buffer = new byte[4096];
-                try
-                {
-                    foreach (var response in responses)
-                    {
-                        Requests.Enqueue(await ReadRequestAsync(stream, received, buffer));
-                        if (bytewise)
-                        {
-                            foreach (var b in response)
-                            {
-                                // A pause after each byte, so the client really receives them one read at a time.
-                                await stream.WriteAsync(new[] { b }, stop.Token);
-                                await stream.FlushAsync(stop.Token);
-                                await Task.Delay(1, stop.Token);
-                            }
-                        }
-                        else
-                        {
-                            await stream.WriteAsync(response, stop.Token);
-                        }
-                    }
-
-                    if (!closeAfterScript)
-                    {
-                        // Keep the connection open, answering nothing more, until the test ends.
-                        await Task.Delay(Timeout.Infinite, stop.Token);
-                    }
-                }
-                catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
-                {
-                }
-            }
-        }
-
-        private async Task<string> ReadRequestAsync(NetworkStream stream, List<byte> received, byte[] buffer)
-        {
-            while (true)
-            {
-                var text = Encoding.UTF8.GetString([.. received]);
-                var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-                if (headEnd >= 0)
-                {
-                    var length = text[..headEnd].Split("\r\n").Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-                        .Select(p => int.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
-                    var headBytes = Encoding.UTF8.GetByteCount(text[..(headEnd + 4)]);
-                    if (received.Count >= headBytes + length)
-                    {
-                        var request = Encoding.UTF8.GetString([.. received.Take(headBytes + length)]);
-                        received.RemoveRange(0, headBytes + length);
-                        return request;
-                    }
-                }
-
-                var read = await stream.ReadAsync(buffer, stop.Token);
-                if (read == 0)
-                {
-                    throw new IOException("client closed");
-                }
-
-                received.AddRange(buffer.AsSpan(0, read));
-            }
-        }
     }
 }

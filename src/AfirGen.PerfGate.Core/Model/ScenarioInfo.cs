@@ -12,7 +12,7 @@ public sealed record ScenarioInfo
     /// <summary>Requests attempted during the measured phase.</summary>
     public long Requests { get; init; }
 
-    /// <summary>Errors by class (timeout, connect, http-status, check); their sum is the error count.</summary>
+    /// <summary>Errors by class (timeout, connect, reset, truncated, protocol, http-status, check, server); their sum is the error count.</summary>
     public IReadOnlyDictionary<string, long> Errors { get; init; } = new Dictionary<string, long>();
 
     /// <summary>Cache hit rate in [0, 1], for cache scenarios.</summary>

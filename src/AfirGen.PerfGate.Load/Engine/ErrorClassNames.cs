@@ -10,6 +10,10 @@ public static class ErrorClassNames
         ErrorClass.Connect => "connect",
         ErrorClass.HttpStatus => "http-status",
         ErrorClass.Check => "check",
-        _ => "server",
+        ErrorClass.Server => "server",
+        ErrorClass.Reset => "reset",
+        ErrorClass.Truncated => "truncated",
+        ErrorClass.Protocol => "protocol",
+        _ => throw new ArgumentOutOfRangeException(nameof(error), error, "not an error class"),
     };
 }

@@ -81,7 +81,19 @@ internal readonly record struct Http1ResponseHead(int Status, long? ContentLengt
         var span = line.Span;
         var semicolon = span.IndexOf((byte)';');
         var digits = (semicolon >= 0 ? span[..semicolon] : span).Trim(" \t"u8);
-        if (digits.IsEmpty || digits.Length > 15 || !Utf8Parser.TryParse(digits, out ulong size, out var used, 'x') || used != digits.Length)
+        // Leading zeros are allowed; any size up to long.MaxValue is counted, so a chunk over 2 GB is not refused.
+        var significant = digits.TrimStart((byte)'0');
+        if (digits.IsEmpty)
+        {
+            throw new Http1ProtocolException("a chunk of the body does not start with its size");
+        }
+
+        if (significant.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (significant.Length > 16 || !Utf8Parser.TryParse(significant, out ulong size, out var used, 'x') || used != significant.Length || size > long.MaxValue)
         {
             throw new Http1ProtocolException("a chunk of the body does not start with its size");
         }

@@ -86,8 +86,10 @@ internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint
         cancellationToken.IsCancellationRequested ? null : e switch
         {
             OperationCanceledException => ErrorClass.Timeout,
-            Http1ProtocolException => ErrorClass.Server,
-            SocketException or IOException or StaleConnectionException => ErrorClass.Connect,
+            Http1ProtocolException => ErrorClass.Protocol,
+            // Stale is retried on a fresh connection, which is never stale; should one escape, it is an answer cut off before its first byte.
+            Http1TruncatedException or StaleConnectionException => ErrorClass.Truncated,
+            SocketException s => SocketFailures.Of(s),
             _ => null,
         };
 
@@ -211,7 +213,7 @@ internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint
             searched -= before - start; // ReceiveAsync may have moved the unread bytes to the front
             if (read == 0)
             {
-                throw stale ? new StaleConnectionException() : new IOException("the server closed the connection before the response was complete");
+                throw stale ? new StaleConnectionException() : new Http1TruncatedException($"the server closed the connection in the middle of {what}");
             }
         }
     }
@@ -231,7 +233,7 @@ internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint
 
             if (await ReceiveAsync(token).ConfigureAwait(false) == 0)
             {
-                throw new IOException("the server closed the connection in the middle of the body");
+                throw new Http1TruncatedException("the server closed the connection in the middle of the body");
             }
         }
     }

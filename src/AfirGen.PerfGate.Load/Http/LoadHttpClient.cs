@@ -51,11 +51,44 @@ public static class LoadHttpClient
         {
             // HttpClient.Timeout surfaces as a cancellation the caller did not ask for.
             OperationCanceledException or TimeoutException => ErrorClass.Timeout,
-            HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError } => ErrorClass.Server,
-            HttpRequestException or IOException or SocketException => ErrorClass.Connect,
+            HttpRequestException or IOException or SocketException => FromCauses(e),
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The first cause in the chain that says what happened: HttpClient's own error kind (on a send, or on a body read
+    /// as an HttpIOException), else the socket error beneath an IOException. Connect when none says more.
+    /// </summary>
+    private static ErrorClass FromCauses(Exception e)
+    {
+        for (var cause = e; cause is not null; cause = cause.InnerException)
+        {
+            var error = cause switch
+            {
+                HttpRequestException h => Of(h.HttpRequestError),
+                HttpIOException h => Of(h.HttpRequestError),
+                SocketException s => SocketFailures.Of(s),
+                _ => null,
+            };
+            if (error is not null)
+            {
+                return error.Value;
+            }
+        }
+
+        return ErrorClass.Connect;
+    }
+
+    private static ErrorClass? Of(HttpRequestError error) => error switch
+    {
+        HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError
+            or HttpRequestError.ProxyTunnelError => ErrorClass.Connect,
+        HttpRequestError.ResponseEnded => ErrorClass.Truncated,
+        HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError or HttpRequestError.ConfigurationLimitExceeded
+            or HttpRequestError.VersionNegotiationError => ErrorClass.Protocol,
+        _ => null, // Unknown: an inner exception may say more
+    };
 
     /// <summary>Describes why a request before the run failed, for the one-line "target unreachable" message.</summary>
     public static string Reason(Exception e) => e switch
