@@ -2,11 +2,15 @@ using AfirGen.PerfGate.Load.Engine;
 
 namespace AfirGen.PerfGate.Load.Http;
 
-/// <summary>One HTTP worker: sends, reads the whole body (into a reused buffer unless a body check needs the text) and checks.</summary>
+/// <summary>
+/// One HttpClient worker (https, HTTP/2): sends, reads the whole body into a reused buffer and checks it, the body
+/// check looking at the bytes as they pass (<see cref="BodyMatcher"/>), never holding the body.
+/// </summary>
 internal sealed class HttpLoadWorker(HttpRequestShape shape, HttpClient client, Random random, TimeSpan timeout) : ILoadWorker
 {
     private readonly object[] values = new object[shape.Variables.Names.Count];
     private readonly byte[] buffer = new byte[16 * 1024];
+    private readonly BodyMatcher? matcher = shape.ExpectBody is { } expected ? new BodyMatcher(expected) : null;
     private readonly OperationDeadline deadline = new(timeout);
 
     public async ValueTask<OperationOutcome> ExecuteAsync(CancellationToken cancellationToken)
@@ -18,26 +22,21 @@ internal sealed class HttpLoadWorker(HttpRequestShape shape, HttpClient client, 
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            var statusOk = shape.StatusAccepted((int)response.StatusCode);
-            if (shape.ExpectBody is { } expected)
-            {
-                var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
-                return !statusOk ? OperationOutcome.Failed(ErrorClass.HttpStatus)
-                    : text.Contains(expected, StringComparison.Ordinal) ? OperationOutcome.Success
-                    : OperationOutcome.Failed(ErrorClass.Check);
-            }
-
+            matcher?.Reset();
             // The body is read to its end so the connection can be reused, as a real client would.
             var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                while (await stream.ReadAsync(buffer, token).ConfigureAwait(false) > 0)
+                int read;
+                while ((read = await stream.ReadAsync(buffer, token).ConfigureAwait(false)) > 0)
                 {
-                    // draining
+                    matcher?.Append(buffer.AsSpan(0, read));
                 }
             }
 
-            return statusOk ? OperationOutcome.Success : OperationOutcome.Failed(ErrorClass.HttpStatus);
+            return !shape.StatusAccepted((int)response.StatusCode) ? OperationOutcome.Failed(ErrorClass.HttpStatus)
+                : matcher is { Found: false } ? OperationOutcome.Failed(ErrorClass.Check)
+                : OperationOutcome.Success;
         }
         catch (Exception e) when (LoadHttpClient.Classify(e, cancellationToken) is { } error)
         {
