@@ -97,7 +97,7 @@ public sealed class HttpLoadWorkerTests
     public async Task AnEndlessBodyWithABodyCheckEndsByTheTimeout()
     {
         await using var server = ScriptedServer.Start((_, _) => ["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"u8.ToArray()],
-            thenForever: EndlessChunk());
+            thenForever: ScriptedServer.Chunk64K());
         using var client = LoadHttpClient.Create(1, Timeout.InfiniteTimeSpan, "1.1", insecure: false);
         await using var worker = Worker(server, client, expectBody: "never sent", timeout: TimeSpan.FromMilliseconds(300));
 
@@ -109,9 +109,6 @@ public sealed class HttpLoadWorkerTests
         var streamed = server.Streamed;
         Assert.True(allocated < (streamed / 4) + (4 << 20), $"{allocated} bytes allocated while {streamed} were streamed");
     }
-
-    /// <summary>One 64 KB chunk of a chunked body, size line to trailing CRLF, for a server to send again and again.</summary>
-    internal static byte[] EndlessChunk() => [.. "10000\r\n"u8, .. Enumerable.Repeat((byte)'x', 0x10000), .. "\r\n"u8];
 
     private static HttpRequestShape Shape(string url, string? expectBody = null, IReadOnlyList<int>? expectStatus = null) =>
         new(new HttpScenarioDefinition { Name = "t", Url = url, ExpectBodyContains = expectBody, ExpectStatus = expectStatus ?? [] });

@@ -48,6 +48,9 @@ internal sealed class ScriptedServer : IAsyncDisposable
         bool resetAfterScript = false, byte[]? thenForever = null) =>
         new(script, bytewise, closeAfterScript, resetAfterScript, thenForever);
 
+    /// <summary>One 64 KB chunk of a chunked body, size line to trailing CRLF, for <c>thenForever</c>.</summary>
+    public static byte[] Chunk64K() => [.. "10000\r\n"u8, .. Enumerable.Repeat((byte)'x', 0x10000), .. "\r\n"u8];
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();

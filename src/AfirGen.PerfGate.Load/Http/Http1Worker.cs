@@ -9,7 +9,8 @@ namespace AfirGen.PerfGate.Load.Http;
 /// One HTTP/1.1 keep-alive connection for plain http:// load: the request rendered into a reused buffer, the response
 /// read in place (status line, Content-Length or chunked body, Connection: close), no message objects per request.
 /// HttpClient spent a fifth more CPU per request on them; on a 2-core machine that is CPU the target under test
-/// does not get (docs/performance.md). HTTPS, HTTP/2 and body checks stay with HttpClient.
+/// does not get (docs/performance.md). A body check looks at the body as it passes (<see cref="BodyMatcher"/>), so a
+/// scenario keeps this client with or without one. HTTPS and HTTP/2 stay with HttpClient.
 /// </summary>
 internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint, Random random, TimeSpan timeout) : ILoadWorker
 {
@@ -21,6 +22,7 @@ internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint
 
     private readonly object[] values = new object[shape.Variables.Names.Count];
     private readonly ArrayBufferWriter<byte> request = new(512);
+    private readonly BodyMatcher? matcher = shape.ExpectBody is { } expected ? new BodyMatcher(expected) : null;
     private byte[] buffer = new byte[16 * 1024];
     private int start;
     private int end;
@@ -118,7 +120,9 @@ internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint
 
         var status = await ReadResponseAsync(token).ConfigureAwait(false);
         reused = true;
-        return shape.StatusAccepted(status) ? OperationOutcome.Success : OperationOutcome.Failed(ErrorClass.HttpStatus);
+        return !shape.StatusAccepted(status) ? OperationOutcome.Failed(ErrorClass.HttpStatus)
+            : matcher is { Found: false } ? OperationOutcome.Failed(ErrorClass.Check)
+            : OperationOutcome.Success;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -141,6 +145,7 @@ internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint
                 continue; // an interim answer (100 Continue, 103 Early Hints): the final one follows
             }
 
+            matcher?.Reset();
             var close = head.Close;
             if (shape.IsHead || head.Status is 204 or 304)
             {
@@ -157,10 +162,12 @@ internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint
             else
             {
                 // Neither length nor chunks: the body ends where the connection does.
-                while (await ReceiveAsync(token).ConfigureAwait(false) > 0)
+                do
                 {
+                    matcher?.Append(buffer.AsSpan(start, end - start));
                     start = end;
                 }
+                while (await ReceiveAsync(token).ConfigureAwait(false) > 0);
 
                 close = true;
             }
@@ -223,7 +230,9 @@ internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint
     {
         while (true)
         {
+            // At most what is buffered, an int, whatever the length: a body over 2 GB is counted down, never cast.
             var take = (int)Math.Min(length, end - start);
+            matcher?.Append(buffer.AsSpan(start, take));
             start += take;
             length -= take;
             if (length == 0)

@@ -40,7 +40,8 @@ public sealed class HttpLoadTarget : ILoadTarget
     /// <inheritdoc />
     public async Task<ILoadSession> OpenAsync(int workers, CancellationToken cancellationToken)
     {
-        // Plain HTTP/1.1 gets the raw keep-alive client; anything else (https, HTTP/2, body checks) HttpClient.
+        // Plain HTTP/1.1 gets the raw keep-alive client, body check or not, so the instrument does not change with the
+        // checks; https, HTTP/2 and a variable host get HttpClient.
         if (shape.Http1Url(shape.Variables.First()) is { } url)
         {
             return new Http1Session(shape, await Http1Endpoint.ResolveAsync(url, cancellationToken).ConfigureAwait(false), scenario.Load.Timeout);

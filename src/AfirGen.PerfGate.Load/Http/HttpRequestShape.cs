@@ -33,15 +33,15 @@ internal sealed class HttpRequestShape
         ExpectStatus = scenario.ExpectStatus.Count > 0 ? [.. scenario.ExpectStatus] : null;
         ExpectBody = scenario.ExpectBodyContains;
         hostGiven = headers.Any(h => h.Name.Equals("Host", StringComparison.OrdinalIgnoreCase));
-        // Plain HTTP/1.1 whose host and port no variable can change, and no body to read as text: the raw client's case.
+        // Plain HTTP/1.1 whose host and port no variable can change: the raw client's case, with a body check or without.
         var prefix = url.Prefix;
         var plain = prefix.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
         var fixedHost = plain && (url.Constant is not null || prefix.IndexOf('/', "http://".Length) > 0);
-        http1 = version == System.Net.HttpVersion.Version11 && ExpectBody is null && fixedHost;
+        http1 = version == System.Net.HttpVersion.Version11 && fixedHost;
         IsConstant = http1 && url.Constant is not null && (body is null || body.Constant is not null) && headers.All(h => h.Value.Constant is not null);
     }
 
-    /// <summary>The URL the raw HTTP/1.1 client connects to, or null when the scenario needs HttpClient (https, HTTP/2, a body check, a variable host).</summary>
+    /// <summary>The URL the raw HTTP/1.1 client connects to, or null when the scenario needs HttpClient (https, HTTP/2, a variable host).</summary>
     public Uri? Http1Url(object[] firstValues) => http1 ? new Uri(url.Render(firstValues)) : null;
 
     /// <summary>Whether every request is the same bytes (no variable anywhere): rendered once.</summary>
