@@ -317,6 +317,39 @@ public sealed class Http1WorkerTests
     }
 
     [Fact]
+    public async Task ASecondAnswerToOneRequestIsAProtocolErrorNotTheNextRequestsAnswer()
+    {
+        // Two answers to the first request in one write: the second one is already read when the next request comes.
+        var twice = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfreshHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstale"u8.ToArray();
+        var fresh = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh"u8.ToArray();
+        await using var server = ScriptedServer.Start((connection, _) => connection == 0 ? [twice, fresh] : [fresh]);
+        await using var worker = await WorkerAsync(server, "/", expectBody: "fresh");
+
+        Assert.Equal(OperationOutcome.Success, await worker.ExecuteAsync(CancellationToken.None));
+        Assert.Equal(OperationOutcome.Failed(ErrorClass.Protocol), await worker.ExecuteAsync(CancellationToken.None));
+        // The connection was closed, not reused: the next request goes on a new one and gets its own answer.
+        Assert.Equal(OperationOutcome.Success, await worker.ExecuteAsync(CancellationToken.None));
+        Assert.Equal(2, server.Connections);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AnAnswerArrivingOnTheIdleConnectionIsAProtocolErrorAndTheRequestIsNotSentOnIt()
+    {
+        await using var server = ScriptedServer.Start((_, _) => [Ok], unasked: "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstale"u8.ToArray());
+        await using var worker = await WorkerAsync(server, "/", expectBody: "hello");
+
+        Assert.Equal(OperationOutcome.Success, await worker.ExecuteAsync(CancellationToken.None));
+        await server.SendUnaskedAsync();
+        // Loopback delivers within the write; the wait is only for a loaded machine's scheduler, not a measure of anything.
+        await Task.Delay(200);
+        Assert.Equal(OperationOutcome.Failed(ErrorClass.Protocol), await worker.ExecuteAsync(CancellationToken.None));
+        Assert.Equal(OperationOutcome.Success, await worker.ExecuteAsync(CancellationToken.None));
+        Assert.Equal(2, server.Connections);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task EveryAddressOfTheHostIsTriedAsHttpClientDoes()
     {
         // The server listens on 127.0.0.1 only; the first address tried refuses, the next one answers.

@@ -15,12 +15,17 @@ internal sealed class ScriptedServer : IAsyncDisposable
     private readonly bool closeAfterScript;
     private readonly bool resetAfterScript;
     private readonly byte[]? thenForever;
+    private readonly byte[]? unasked;
+    private readonly TaskCompletionSource sendUnasked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource unaskedSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int unaskedTaken;
     private readonly Task accepting;
     private int connections;
     private long streamed;
 
-    private ScriptedServer(Func<int, int, byte[][]> script, bool bytewise, bool closeAfterScript, bool resetAfterScript, byte[]? thenForever)
+    private ScriptedServer(Func<int, int, byte[][]> script, bool bytewise, bool closeAfterScript, bool resetAfterScript, byte[]? thenForever, byte[]? unasked)
     {
+        this.unasked = unasked;
         this.script = script;
         this.bytewise = bytewise;
         this.closeAfterScript = closeAfterScript;
@@ -43,10 +48,18 @@ internal sealed class ScriptedServer : IAsyncDisposable
     /// <paramref name="script"/> gives, for a connection number and its first request number, the responses it sends, one per
     /// request. After the script the connection waits, or is closed (<paramref name="closeAfterScript"/>), or reset with an
     /// RST (<paramref name="resetAfterScript"/>), or gets <paramref name="thenForever"/> written again and again without end.
+    /// The first connection to finish its script sends <paramref name="unasked"/> when <see cref="SendUnaskedAsync"/> says so.
     /// </summary>
     public static ScriptedServer Start(Func<int, int, byte[][]> script, bool bytewise = false, bool closeAfterScript = false,
-        bool resetAfterScript = false, byte[]? thenForever = null) =>
-        new(script, bytewise, closeAfterScript, resetAfterScript, thenForever);
+        bool resetAfterScript = false, byte[]? thenForever = null, byte[]? unasked = null) =>
+        new(script, bytewise, closeAfterScript, resetAfterScript, thenForever, unasked);
+
+    /// <summary>Has the <c>unasked</c> bytes written on the idle connection; returns once they are.</summary>
+    public async Task SendUnaskedAsync()
+    {
+        sendUnasked.TrySetResult();
+        await unaskedSent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
 
     /// <summary>One 64 KB chunk of a chunked body, size line to trailing CRLF, for <c>thenForever</c>.</summary>
     public static byte[] Chunk64K() => [.. "10000\r\n"u8, .. Enumerable.Repeat((byte)'x', 0x10000), .. "\r\n"u8];
@@ -102,6 +115,13 @@ internal sealed class ScriptedServer : IAsyncDisposable
                     {
                         await stream.WriteAsync(response, stop.Token);
                     }
+                }
+
+                if (unasked is not null && Interlocked.Exchange(ref unaskedTaken, 1) == 0)
+                {
+                    await sendUnasked.Task.WaitAsync(stop.Token);
+                    await stream.WriteAsync(unasked, stop.Token);
+                    unaskedSent.TrySetResult();
                 }
 
                 if (thenForever is not null)

@@ -107,6 +107,14 @@ internal sealed class Http1Worker(HttpRequestShape shape, Http1Endpoint endpoint
 
         try
         {
+            // Without pipelining every byte on the connection belongs to a request's answer: bytes left after the last
+            // answer, or arrived on the idle connection since, are an answer nobody asked for (a second response to
+            // one request), and taking them for this request's would measure the wrong thing.
+            if (reused && (end > start || socket.Available > 0))
+            {
+                throw new Http1ProtocolException("the server sent an answer that no request asked for");
+            }
+
             var bytes = request.WrittenMemory;
             while (!bytes.IsEmpty)
             {
