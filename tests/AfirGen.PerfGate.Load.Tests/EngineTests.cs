@@ -44,6 +44,22 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void EveryErrorClassHasANameOfItsOwnInTheResults()
+    {
+        var w = new WorkerRecorder();
+        foreach (var error in Enum.GetValues<ErrorClass>())
+        {
+            w.Record(OperationOutcome.Failed(error), 10);
+        }
+
+        var r = LevelMeasurement.Merge(new LevelPlan { Workers = 1, Measure = LoadAmount.Count(8) }, [w], TimeSpan.FromSeconds(1), null, SessionReport.None, null)
+            .ToResult("api/x", Category.Api, []);
+
+        Assert.Equal(["check", "connect", "http-status", "protocol", "reset", "server", "timeout", "truncated"], r.Scenario!.Errors.Keys.Order());
+        Assert.All(r.Scenario.Errors.Values, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
     public void SaturatedGeneratorMarksTheLevelFailed()
     {
         var w = new WorkerRecorder();
