@@ -42,6 +42,8 @@ internal static class HostileIds
         "#1 and GH-1 and owner/repo#2",
         "##[error]legacy workflow command",
         "\n##[set-output name=x;]y",
+        "in the middle of a line ##[error]legacy command, and ##[group]one more",
+        "Separator: & and Query: a=1&b=2 as BenchmarkDotNet writes parameters",
         "%0A::error::encoded newline",
         "::add-mask::secret",
         "::stop-commands::resume-token",
