@@ -37,13 +37,18 @@ internal static class PerfGateProcess
 
     private static Process Start(string workingDirectory, IDictionary<string, string>? environment, string[] args, IEnumerable<string> unset)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        // Through env(1), which execs dotnet in the same process with SIGINT, SIGHUP and SIGTERM at their defaults: a
+        // test run started in the background or under nohup hands its children those signals ignored, and the runtime
+        // rightly keeps an ignored signal ignored, so the signal tests would test the shell instead of the tool.
+        var psi = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        psi.ArgumentList.Add("--default-signal=INT,HUP,TERM");
+        psi.ArgumentList.Add("dotnet");
         psi.ArgumentList.Add(Dll);
         foreach (var a in args)
         {
