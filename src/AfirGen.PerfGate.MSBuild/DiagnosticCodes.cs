@@ -45,6 +45,9 @@ public static class DiagnosticCodes
     /// <summary>A threshold checked nothing: its glob selects no benchmark, or none it selects has its metric (warning).</summary>
     public const string ThresholdUnused = "PERF0014";
 
+    /// <summary>The baseline's system under test was set up otherwise; its api results were not compared (warning).</summary>
+    public const string SetupDiffers = "PERF0015";
+
     /// <summary>A defect in PerfGate itself, reported in one line (error).</summary>
     public const string InternalError = "PERF0099";
 }

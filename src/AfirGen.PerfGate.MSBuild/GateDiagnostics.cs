@@ -75,6 +75,7 @@ internal static class GateDiagnostics
                 WarningKind.Skipped => (DiagnosticCodes.ScenarioSkipped, resultsPath),
                 WarningKind.ThresholdUnused => (DiagnosticCodes.ThresholdUnused, resultsPath),
                 WarningKind.EnvironmentDiffers => (DiagnosticCodes.EnvironmentDiffers, baselinePath ?? resultsPath),
+                WarningKind.SetupDiffers => (DiagnosticCodes.SetupDiffers, baselinePath ?? resultsPath),
                 WarningKind.BaselineIncomplete => (DiagnosticCodes.IncompleteResults, baselinePath ?? resultsPath),
                 _ => (DiagnosticCodes.IncompleteResults, resultsPath),
             };

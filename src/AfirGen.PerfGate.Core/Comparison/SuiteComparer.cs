@@ -28,6 +28,14 @@ public static class SuiteComparer
 
         // First pass: gather the evidence, so that the number of comparisons is known before any interval is drawn.
         // Benchmarks are independent, so both passes spread over the cores: a 10,000-benchmark suite stays interactive.
+        // The api scenarios load the target: on another setup (in memory against MySQL) their change is not the code's.
+        var setupDiffers = SystemSetup.Differences(baseline?.Setup, current.Setup);
+        if (setupDiffers.Count > 0)
+        {
+            warnings.Add(new GateWarning(WarningKind.SetupDiffers, null,
+                $"setup differs: {string.Join("; ", setupDiffers)}; the api results are not compared with the baseline"));
+        }
+
         var pending = new Pending[ids.Length];
         Parallel.For(0, ids.Length, i =>
         {
@@ -38,7 +46,7 @@ public static class SuiteComparer
             var evidence = b is not null && c is not null && b.Status == BenchmarkStatus.Succeeded && c.Status == BenchmarkStatus.Succeeded
                 ? Evidence(b, c, settings)
                 : [];
-            pending[i] = new Pending(id, b, c, regression, sla, evidence);
+            pending[i] = new Pending(id, b, c, regression, sla, evidence, setupDiffers.Count > 0 && (c ?? b)!.Category == Category.Api);
         });
 
         var tests = Math.Max(1, pending.Sum(p => p.Evidence.Count));
@@ -185,7 +193,16 @@ public static class SuiteComparer
 
         foreach (var e in p.Evidence)
         {
-            metrics.Add(TimeVerdict(e, p.Regression, alpha, tests, settings, baseSummary, curSummary, p.Baseline!, p.Current!));
+            var metric = TimeVerdict(e, p.Regression, alpha, tests, settings, baseSummary, curSummary, p.Baseline!, p.Current!);
+            metrics.Add(p.OtherSetup
+                ? metric with
+                {
+                    // No change is shown: a hundredfold between an in-memory store and MySQL is not the code's.
+                    Verdict = Verdict.Inconclusive, Ratio = null, CiLower = null, CiUpper = null, Confidence = null, PValue = null,
+                    Note = "the baseline measured another setup of the target",
+                    Hint = "save a baseline with this setup, or run with the services the baseline had",
+                }
+                : metric);
         }
 
         if (p.Baseline?.Memory is { } bm && p.Current?.Memory is { } cm && p.Current.Status == BenchmarkStatus.Succeeded)
@@ -322,5 +339,5 @@ public static class SuiteComparer
             .Select(b => b.Time)
             .OfType<MetricComparison>(), alpha);
 
-    private sealed record Pending(string Id, BenchmarkResult? Baseline, BenchmarkResult? Current, double Regression, IReadOnlyList<Threshold> Sla, IReadOnlyList<TimeEvidence> Evidence);
+    private sealed record Pending(string Id, BenchmarkResult? Baseline, BenchmarkResult? Current, double Regression, IReadOnlyList<Threshold> Sla, IReadOnlyList<TimeEvidence> Evidence, bool OtherSetup);
 }

@@ -20,4 +20,7 @@ public enum WarningKind
 
     /// <summary>A threshold the user wrote checked nothing: its glob selects no benchmark, or none it selects has its metric.</summary>
     ThresholdUnused,
+
+    /// <summary>The baseline's system under test was set up otherwise (another store, a variable set on one side only): its api results are not compared.</summary>
+    SetupDiffers,
 }

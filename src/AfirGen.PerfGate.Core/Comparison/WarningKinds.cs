@@ -11,6 +11,7 @@ public static class WarningKinds
         (WarningKind.Incomplete, "incomplete"),
         (WarningKind.BaselineIncomplete, "baseline-incomplete"),
         (WarningKind.ThresholdUnused, "threshold-unused"),
+        (WarningKind.SetupDiffers, "setup-differs"),
     ];
 
     /// <summary>The code written in comparison.json: "noise-assumed", "skipped", …</summary>

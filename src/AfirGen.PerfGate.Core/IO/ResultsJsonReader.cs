@@ -18,7 +18,7 @@ internal static class ResultsJsonReader
         }
 
         // Unknown properties are errors: a misspelt field would otherwise vanish without a word.
-        root.RejectUnknown("schema", "createdAt", "incomplete", "environment", "source", "benchmarks", "skipped");
+        root.RejectUnknown("schema", "createdAt", "incomplete", "environment", "source", "benchmarks", "skipped", "setup");
         var benchmarks = root.Property("benchmarks").UniqueItems(ReadBenchmark, b => b.Id, "id");
         return new ResultSet
         {
@@ -28,7 +28,24 @@ internal static class ResultsJsonReader
             Source = root.OptionalProperty("source") is { } source ? ReadSource(source) : null,
             Benchmarks = benchmarks,
             Skipped = root.OptionalProperty("skipped")?.Items().Select(ReadSkipped).ToList() ?? [],
+            Setup = root.OptionalProperty("setup") is { } setup ? ReadSetup(setup) : null,
         };
+    }
+
+    private static SystemSetup ReadSetup(JsonCursor at)
+    {
+        at.RejectUnknown("target", "variables");
+        return new SystemSetup
+        {
+            Target = at.Property("target").ShortString(),
+            Variables = at.Property("variables").UniqueItems(ReadVariable, v => v.Name, "name"),
+        };
+    }
+
+    private static SetupVariable ReadVariable(JsonCursor at)
+    {
+        at.RejectUnknown("name", "from", "set");
+        return new SetupVariable(at.Property("name").Id(), at.OptionalProperty("from")?.Id(), at.Property("set").Boolean());
     }
 
     private static SkippedScenario ReadSkipped(JsonCursor at)

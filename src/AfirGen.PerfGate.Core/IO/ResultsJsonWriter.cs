@@ -45,6 +45,24 @@ internal static class ResultsJsonWriter
             w.WriteEndArray();
         }
 
+        if (results.Setup is { } setup)
+        {
+            w.WriteStartObject("setup");
+            w.WriteString("target", setup.Target);
+            w.WriteStartArray("variables");
+            foreach (var v in setup.Variables)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", v.Name);
+                WriteOptional(w, "from", v.From);
+                w.WriteBoolean("set", v.Set);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 

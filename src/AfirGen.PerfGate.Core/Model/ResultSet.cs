@@ -24,10 +24,14 @@ public sealed record ResultSet
     /// <summary>Scenarios that were not run because their service was not available, each with the reason.</summary>
     public IReadOnlyList<SkippedScenario> Skipped { get; init; } = [];
 
+    /// <summary>How the system under test the api scenarios loaded was set up, when perfgate started it; null otherwise.</summary>
+    public SystemSetup? Setup { get; init; }
+
     /// <inheritdoc />
     public bool Equals(ResultSet? other) =>
         other is not null && CreatedAt == other.CreatedAt && Environment == other.Environment && Source == other.Source
-        && Incomplete == other.Incomplete && Benchmarks.SequenceEqual(other.Benchmarks) && Skipped.SequenceEqual(other.Skipped);
+        && Incomplete == other.Incomplete && Benchmarks.SequenceEqual(other.Benchmarks) && Skipped.SequenceEqual(other.Skipped)
+        && Setup == other.Setup;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(CreatedAt, Benchmarks.Count);

@@ -25,6 +25,12 @@ public static class ResultSets
                 throw new InputException(source, $"$.environment.{field}", $"'{b}' differs from '{a}' in {first.Source}: shards must come from the same kind of machine");
             }
 
+            if (results.Setup is { } setup && shards.Select(s => s.Results.Setup).FirstOrDefault(s => s is not null) is { } other
+                && SystemSetup.Differences(other, setup, $"in {first.Source}", "here") is [var difference, ..])
+            {
+                throw new InputException(source, "$.setup", $"{difference}: shards must load the same setup of the target");
+            }
+
             foreach (var b in results.Benchmarks)
             {
                 if (!seen.TryAdd(b.Id, source))
@@ -44,6 +50,7 @@ public static class ResultSets
             Incomplete = shards.Any(s => s.Results.Incomplete),
             Benchmarks = benchmarks,
             Skipped = [.. shards.SelectMany(s => s.Results.Skipped).Distinct()],
+            Setup = shards.Select(s => s.Results.Setup).FirstOrDefault(s => s is not null),
         };
     }
 }

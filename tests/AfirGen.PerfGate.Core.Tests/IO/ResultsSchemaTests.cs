@@ -19,6 +19,9 @@ public sealed class ResultsSchemaTests
         AssertSameNames(schema.RootElement, root);
         AssertSameNames(defs.GetProperty("environment"), root.GetProperty("environment"));
         AssertSameNames(defs.GetProperty("source"), root.GetProperty("source"));
+        var setup = schema.RootElement.GetProperty("properties").GetProperty("setup");
+        AssertSameNames(setup, root.GetProperty("setup"));
+        AssertSameNames(setup.GetProperty("properties").GetProperty("variables").GetProperty("items"), [.. root.GetProperty("setup").GetProperty("variables").EnumerateArray()]);
         AssertSameNames(defs.GetProperty("benchmark"), micro, api, failed);
         var benchmark = defs.GetProperty("benchmark").GetProperty("properties");
         AssertSameNames(benchmark.GetProperty("memory"), micro.GetProperty("memory"));

@@ -19,6 +19,11 @@ internal static class TestData
         Source = new SourceInfo("4f547cb0d1", "feature/ümlaut<branch>"),
         Incomplete = true,
         Skipped = [new SkippedScenario("db/join", "PERFGATE_MYSQL is not set")],
+        Setup = new SystemSetup
+        {
+            Target = "project AfirGen.Backend/AfirGen.Backend.csproj",
+            Variables = [new("AFIRGEN_MYSQL", "PERFGATE_MYSQL", false), new("AFIRGEN_SEED", null, true)],
+        },
         Benchmarks =
         [
             new BenchmarkResult

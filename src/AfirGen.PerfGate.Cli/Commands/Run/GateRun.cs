@@ -47,6 +47,7 @@ internal static class GateRun
             Incomplete = incomplete,
             Benchmarks = results,
             Skipped = skipped,
+            Setup = options.Config.Target is { } target && runners.Any(r => r is TargetCategoryRunner) ? TargetProcess.Setup(target) : null,
         };
         return Finish(console, options.Config, baseline, set, options.Out, incomplete, options.SaveBaseline);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AfirGen.PerfGate.BenchmarkDotNet;
 using AfirGen.PerfGate.Config;
+using AfirGen.PerfGate.Model;
 
 namespace AfirGen.PerfGate.Cli.Commands.Run;
 
@@ -111,6 +112,25 @@ internal sealed class TargetProcess : IAsyncDisposable
         }
 
         return psi;
+    }
+
+    /// <summary>How <paramref name="target"/> is set up by this run: what is started, and which of its variables it gets (names only).</summary>
+    public static SystemSetup Setup(TargetDefinition target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var what = target.Project is { } project
+            ? "project " + Path.GetRelativePath(target.WorkingDirectory, project).Replace('\\', '/')
+            : "command " + AfirGen.PerfGate.Secrets.Redact(string.Join(' ', target.Command));
+        return new SystemSetup
+        {
+            Target = what.Length <= 1000 ? what : what[..1000],
+            Variables = target.Environment
+                .OrderBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => e.Value.StartsWith("env:", StringComparison.Ordinal)
+                    ? new SetupVariable(e.Key, e.Value[4..], Environment.GetEnvironmentVariable(e.Value[4..]) is { Length: > 0 })
+                    : new SetupVariable(e.Key, null, true))
+                .ToList(),
+        };
     }
 
     private async Task WaitUntilReadyAsync(TargetDefinition target, CancellationToken cancellationToken)
