@@ -1,11 +1,42 @@
 #!/usr/bin/env bash
-# The main job: builds the tool and runs the sample's gate (samples/perfgate.json) against the committed baseline:
-# perfgate builds and starts the sample FIR backend (in memory), loads its API, runs its BenchmarkDotNet suite, and,
-# when PERFGATE_MYSQL and PERFGATE_REDIS are set (eval "$(scripts/services.sh start)"), its MariaDB and Redis
-# scenarios too; without them those are reported as skipped. Prints the summary.
+# The main job: builds the tool and runs the sample's gate (samples/perfgate.json) against the committed baseline.
+# It starts MariaDB and Redis (scripts/services.sh, installing them from Debian's packages when missing) and stops
+# again what it started; perfgate builds and starts the sample FIR backend on them, loads its API, runs its
+# BenchmarkDotNet suite and its MariaDB and Redis scenarios. Prints the summary.
+#
+#   scripts/gate.sh [--no-services] [perfgate run options…]
+#
+# --no-services keeps it to the micro-benchmarks and the API: the backend runs in memory, the db and cache scenarios
+# are reported as skipped, and the API results, measured on another setup than the baseline's, are not compared.
 # The exit code is the gate's: 0 passed, 1 failed, 2 bad input, 3 could not run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+services=1
+args=()
+for arg in "$@"; do
+  if [ "$arg" = --no-services ]; then services=0; else args+=("$arg"); fi
+done
+
 dotnet build src/AfirGen.PerfGate.Cli -c Release -v quiet -nologo >/dev/null
-exec dotnet src/AfirGen.PerfGate.Cli/bin/Release/net10.0/dotnet-perfgate.dll \
-  run --config samples/perfgate.json --baseline baselines/sample.json --out perfgate-results "$@"
+
+# Only what this job starts is stopped at its end: services someone else runs are left running.
+before=""
+# shellcheck disable=SC2317 # called by the EXIT trap
+stop_started() {
+  if grep -q '^mariadb: stopped' <<<"$before"; then scripts/services.sh stop mariadb; fi
+  if grep -q '^redis: stopped' <<<"$before"; then scripts/services.sh stop redis; fi
+}
+
+if [ "$services" = 1 ]; then
+  before=$(scripts/services.sh status)
+  trap stop_started EXIT
+  eval "$(scripts/services.sh start)"
+else
+  unset PERFGATE_MYSQL PERFGATE_REDIS
+fi
+
+status=0
+dotnet src/AfirGen.PerfGate.Cli/bin/Release/net10.0/dotnet-perfgate.dll \
+  run --config samples/perfgate.json --baseline baselines/sample.json --out perfgate-results ${args[@]+"${args[@]}"} || status=$?
+exit "$status"

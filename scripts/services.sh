@@ -3,7 +3,7 @@
 # run on 127.0.0.1 with throw-away data under $PERFGATE_SERVICES_DIR (default /tmp/perfgate-services).
 #
 #   scripts/services.sh start            start both (a running one is reused); prints `export …` lines
-#   scripts/services.sh stop             stop both (data kept, so a restart keeps tables)
+#   scripts/services.sh stop [NAME]      stop both, or mariadb or redis alone (data kept, so a restart keeps tables)
 #   scripts/services.sh restart NAME     restart mariadb or redis (the fault tests use it)
 #   scripts/services.sh status           say what runs
 #   scripts/services.sh clean            stop both and delete their data
@@ -143,8 +143,12 @@ case "${1:-}" in
     write_env
     ;;
   stop)
-    stop_one redis "$dir/redis.pid"
-    stop_one mariadb "$dir/mysql.pid"
+    case "${2:-both}" in
+      both) stop_one redis "$dir/redis.pid"; stop_one mariadb "$dir/mysql.pid" ;;
+      mariadb) stop_one mariadb "$dir/mysql.pid" ;;
+      redis) stop_one redis "$dir/redis.pid" ;;
+      *) echo "usage: $0 stop [mariadb|redis]" >&2; exit 2 ;;
+    esac
     ;;
   restart)
     case "${2:-}" in
