@@ -15,7 +15,11 @@ internal static class BaselineCommand
 
     private static Command Save(CliConsole console)
     {
-        var results = new Argument<string>("RESULTS") { Description = "Results to keep: a results.json, a BenchmarkDotNet JSON export, or a folder of them" };
+        var results = new Argument<string[]>("RESULTS")
+        {
+            Description = "Results to keep: a results.json, a BenchmarkDotNet JSON export, or a folder of them; several runs of one suite make one baseline that learns its run-to-run noise from all of them",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var to = new Option<string>("--to") { Description = "Baseline file to write", DefaultValueFactory = _ => Baselines.DefaultFile };
         var gate = new GateOptions();
         var command = new Command("save", "Save results as a baseline (atomic write; launch-to-launch noise is measured and stored)") { results, to };
@@ -24,9 +28,15 @@ internal static class BaselineCommand
         {
             var config = gate.Load(parse);
             var file = parse.GetValue(to)!;
-            var baseline = Baselines.Save(parse.GetValue(results)!, file, config.Comparison);
+            var runs = parse.GetValue(results)!;
+            var baseline = Baselines.Save(runs, file, config.Comparison);
             var failed = baseline.Benchmarks.Count(b => b.Status == BenchmarkStatus.Failed);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saved {baseline.Benchmarks.Count} benchmarks to {file}"));
+            if (runs.Length > 1)
+            {
+                console.Out.WriteLine("learnt from " + BaselineRuns.Describe(runs.Length, baseline));
+            }
+
             if (failed > 0)
             {
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"perfgate: warning: {failed} of them failed and have no measurements"));

@@ -39,6 +39,29 @@ public static class Baselines
         return Save(set, file, settings);
     }
 
+    /// <summary>
+    /// Loads several runs of one suite and writes them as one baseline that has learnt its noise from all of them
+    /// (<see cref="BaselineRuns.Combine"/>); returns what was written.
+    /// </summary>
+    /// <exception cref="InputException">A run is unreadable, holds no benchmarks, or comes from another machine or setup.</exception>
+    /// <exception cref="RunFailedException">The baseline's folder or file cannot be written.</exception>
+    public static ResultSet Save(IReadOnlyList<string> resultsPaths, string file, ComparisonSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(resultsPaths);
+        if (resultsPaths.Count == 1)
+        {
+            return Save(resultsPaths[0], file, settings);
+        }
+
+        var runs = resultsPaths.Select(p => (p, ResultLoader.Load(p))).ToList();
+        foreach (var (path, run) in runs.Where(r => r.Item2.Benchmarks.Count == 0))
+        {
+            throw new InputException(path, "$.benchmarks", "holds no benchmarks; every run of a baseline must");
+        }
+
+        return Save(BaselineRuns.Combine(runs, settings), file, settings);
+    }
+
     /// <summary>Writes <paramref name="results"/>, with their launch noise, to <paramref name="file"/> atomically; returns what was written.</summary>
     /// <exception cref="InputException">The results hold no benchmarks.</exception>
     /// <exception cref="RunFailedException">The baseline's folder or file cannot be written.</exception>
