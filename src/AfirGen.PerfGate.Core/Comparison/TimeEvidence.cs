@@ -23,6 +23,16 @@ internal sealed class TimeEvidence
     private readonly string _note;
     private readonly double _typicalBase;
 
+    // Launch-to-launch noise has heavy tails: on a shared machine one launch in ten can run 50% slower as a whole.
+    // A normal error model makes that one launch a false alarm; a Student t with few degrees of freedom does not.
+    // An assumed noise is the least known (4: heavy tails, and a doubling still shows through one launch a side), a stored one was measured
+    // from a baseline's launches (5, as three launches and the prior give), a measured one has its launches' own.
+    private const double AssumedNoiseDegrees = 4;
+    private const double StoredNoiseDegrees = 5;
+
+    /// <summary>The degrees of freedom of the error model: a t interval, or a normal one when infinite.</summary>
+    private double DegreesOfFreedom { get; init; } = double.PositiveInfinity;
+
     private TimeEvidence(ComparedMetric metric, double shift, double standardError, int baselineN, int currentN, string note, double typicalBase,
         double[]? baselineLaunches = null, double[]? currentLaunches = null)
     {
@@ -77,6 +87,8 @@ internal sealed class TimeEvidence
         return new TimeEvidence(ComparedMetric.Time, shift, se, x.Length, y.Length, note, Descriptive.Median(x), centersA, centersB)
         {
             NoiseAssumed = source == "assumed",
+            DegreesOfFreedom = measured is not null ? Math.Max(AssumedNoiseDegrees, a.Length - 1 + b.Length - 1)
+                : prior is not null ? StoredNoiseDegrees : AssumedNoiseDegrees,
         };
     }
 
@@ -119,6 +131,7 @@ internal sealed class TimeEvidence
         return new TimeEvidence(metric, Math.Log(current / baseline), se, Clamp(baselineCount), Clamp(currentCount), note, Math.Log(baseline))
         {
             NoiseAssumed = assumed,
+            DegreesOfFreedom = assumed ? AssumedNoiseDegrees : StoredNoiseDegrees,
         };
     }
 
@@ -157,8 +170,11 @@ internal sealed class TimeEvidence
             };
         }
 
-        var z = Normal.Quantile(1 - (alpha / 2));
-        var p = Math.Min(1, 2 * Normal.UpperTail(Math.Abs(_shift) / _standardError));
+        var heavy = double.IsFinite(DegreesOfFreedom);
+        var z = heavy ? StudentT.Quantile(1 - (alpha / 2), DegreesOfFreedom) : Normal.Quantile(1 - (alpha / 2));
+        var p = heavy
+            ? StudentT.TwoSidedPValue(Math.Abs(_shift) / _standardError, DegreesOfFreedom)
+            : Math.Min(1, 2 * Normal.UpperTail(Math.Abs(_shift) / _standardError));
         return new Evaluation(new ShiftEstimate(_shift, _shift - (z * _standardError), _shift + (z * _standardError), 1 - alpha), p, _baselineN, _currentN, _note)
         {
             TypicalBase = _typicalBase,

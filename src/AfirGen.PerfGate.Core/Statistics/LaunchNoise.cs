@@ -7,7 +7,7 @@ public static class LaunchNoise
 {
     // A spread measured from two or three launches is itself noisy; shrinking it towards the prior
     // (worth this many launches) keeps one lucky pair of launches from making a test overconfident.
-    private const double PriorWeight = 3;
+    internal const int PriorWeight = 3;
 
     /// <summary>The log of each launch's median: the launch's value when launches are the unit of evidence.</summary>
     public static double[] Centers(IEnumerable<Launch> launches)

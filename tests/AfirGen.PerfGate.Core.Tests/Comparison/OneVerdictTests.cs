@@ -115,8 +115,8 @@ public sealed class OneVerdictTests
         var s = Compare(Make.Set(Make.Micro("A", rng, 100, 0.01, 1, 30)), Make.Set(Make.Micro("A", rng, 110, 0.01, 1, 30)));
         var time = Assert.Single(s.Benchmarks).Time!;
         Assert.Equal(Verdict.Inconclusive, time.Verdict);
+        // One launch a side with assumed, heavy-tailed launch noise: more of the same is no sensible advice, the A/B run is.
         Assert.Contains("perfgate ab", time.Hint, StringComparison.Ordinal);
-        Assert.Contains("launches a side", time.Hint, StringComparison.Ordinal);
     }
 
     [Fact]
