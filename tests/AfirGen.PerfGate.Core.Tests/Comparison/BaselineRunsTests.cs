@@ -30,7 +30,7 @@ public sealed class BaselineRunsTests
     public void ALoadScenarioKeepsItsMedianRunAndTheRunToRunSpread()
     {
         double[] means = [110e3, 90e3, 100e3];
-        var runs = means.Select((m, i) => ($"run{i}.json", Make.Set(Api("api/get_fir@c10", m)))).ToList();
+        var runs = means.Select((m, i) => ($"run{i}.json", Make.Set(Make.Api("api/get_fir@c10", m)))).ToList();
 
         var combined = BaselineRuns.Combine(runs, Settings).Benchmarks.Single();
 
@@ -45,7 +45,7 @@ public sealed class BaselineRunsTests
     [Fact]
     public void ARunOfAnotherMachineOrSetupIsBadInputNamingIt()
     {
-        var a = Make.Set(Api("api/x@c1", 1e5)) with { Environment = new EnvironmentFingerprint { Cpu = "AMD EPYC" } };
+        var a = Make.Set(Make.Api("api/x@c1", 1e5)) with { Environment = new EnvironmentFingerprint { Cpu = "AMD EPYC" } };
         var b = a with { Environment = new EnvironmentFingerprint { Cpu = "Intel Xeon" } };
         var c = a with { Setup = new SystemSetup { Target = "command ./server" } };
         var d = a with { Setup = new SystemSetup { Target = "command ./other" } };
@@ -62,24 +62,12 @@ public sealed class BaselineRunsTests
     [Fact]
     public void OneRunIsKeptAsItIsAndFailedRunsDoNotCount()
     {
-        var one = Make.Set(Api("api/x@c1", 1e5));
+        var one = Make.Set(Make.Api("api/x@c1", 1e5));
         Assert.Same(one, BaselineRuns.Combine([("a.json", one)], Settings));
 
         var failed = Make.Set(new BenchmarkResult { Id = "api/x@c1", Category = Category.Api, Status = BenchmarkStatus.Failed, Error = "down" });
-        var combined = BaselineRuns.Combine([("a.json", failed), ("b.json", one), ("c.json", Make.Set(Api("api/x@c1", 2e5)))], Settings).Benchmarks.Single();
+        var combined = BaselineRuns.Combine([("a.json", failed), ("b.json", one), ("c.json", Make.Set(Make.Api("api/x@c1", 2e5)))], Settings).Benchmarks.Single();
         Assert.Equal(BenchmarkStatus.Succeeded, combined.Status);
         Assert.NotNull(combined.LaunchNoise);
     }
-
-    private static BenchmarkResult Api(string id, double meanNs) => new()
-    {
-        Id = id,
-        Category = Category.Api,
-        Latency = new LatencySummary
-        {
-            Count = 6000, Min = meanNs * 0.3, Max = meanNs * 4, Mean = meanNs, StdDev = meanNs * 0.3,
-            P50 = meanNs * 0.9, P90 = meanNs * 1.5, P95 = meanNs * 1.7, P99 = meanNs * 2.1, P999 = meanNs * 3,
-        },
-        Scenario = new ScenarioInfo { Concurrency = 10, Requests = 6000, Throughput = 10 / (meanNs / 1e9), Errors = new Dictionary<string, long>() },
-    };
 }

@@ -22,6 +22,19 @@ internal static class Make
         };
     }
 
+    /// <summary>An api load result of one run at 10 workers whose mean latency is <paramref name="meanNs"/>.</summary>
+    public static BenchmarkResult Api(string id, double meanNs) => new()
+    {
+        Id = id,
+        Category = Category.Api,
+        Latency = new LatencySummary
+        {
+            Count = 6000, Min = meanNs * 0.3, Max = meanNs * 4, Mean = meanNs, StdDev = meanNs * 0.3,
+            P50 = meanNs * 0.9, P90 = meanNs * 1.5, P95 = meanNs * 1.7, P99 = meanNs * 2.1, P999 = meanNs * 3,
+        },
+        Scenario = new ScenarioInfo { Concurrency = 10, Requests = 6000, Throughput = 10 / (meanNs / 1e9), Errors = new Dictionary<string, long>() },
+    };
+
     public static ResultSet Set(params BenchmarkResult[] results) => new() { CreatedAt = DateTimeOffset.UnixEpoch, Benchmarks = results };
 
     public static double Gaussian(Random rng)

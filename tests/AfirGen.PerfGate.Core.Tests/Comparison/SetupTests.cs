@@ -24,8 +24,8 @@ public sealed class SetupTests
     public void AnInMemoryRunAgainstAMySqlBaselineIsAWarningNotAnImprovement()
     {
         // In memory the endpoint answers a hundred times faster: compared as if it were the code, that is "improved −99%".
-        var baseline = Make.Set(Api("api/get_fir@c10", 2_000_000), Make.Micro("FirBench.Parse", new Random(1), 100, 0.01, 10, 10)) with { Setup = OnMySql };
-        var current = Make.Set(Api("api/get_fir@c10", 20_000), Make.Micro("FirBench.Parse", new Random(1), 100, 0.01, 10, 10)) with { Setup = InMemory };
+        var baseline = Make.Set(Make.Api("api/get_fir@c10", 2_000_000), Make.Micro("FirBench.Parse", new Random(1), 100, 0.01, 10, 10)) with { Setup = OnMySql };
+        var current = Make.Set(Make.Api("api/get_fir@c10", 20_000), Make.Micro("FirBench.Parse", new Random(1), 100, 0.01, 10, 10)) with { Setup = InMemory };
 
         var c = SuiteComparer.Compare(baseline, current, PerfGateConfig.Default, DateTimeOffset.UnixEpoch);
 
@@ -54,8 +54,8 @@ public sealed class SetupTests
     [Fact]
     public void TheSameSetupComparesAsEver()
     {
-        var baseline = Make.Set(Api("api/get_fir@c10", 2_000_000)) with { Setup = OnMySql };
-        var current = Make.Set(Api("api/get_fir@c10", 20_000)) with { Setup = OnMySql };
+        var baseline = Make.Set(Make.Api("api/get_fir@c10", 2_000_000)) with { Setup = OnMySql };
+        var current = Make.Set(Make.Api("api/get_fir@c10", 20_000)) with { Setup = OnMySql };
 
         var c = SuiteComparer.Compare(baseline, current, PerfGateConfig.Default, DateTimeOffset.UnixEpoch);
 
@@ -82,7 +82,7 @@ public sealed class SetupTests
     [Fact]
     public void TheSetupIsKeptInResultsAndMerged()
     {
-        var set = Make.Set(Api("api/get_fir@c10", 20_000)) with { Setup = InMemory };
+        var set = Make.Set(Make.Api("api/get_fir@c10", 20_000)) with { Setup = InMemory };
 
         var read = ResultsJson.Parse(ResultsJson.Serialize(set), "results.json");
 
@@ -93,16 +93,4 @@ public sealed class SetupTests
         Assert.Contains("$.setup", e.Message, StringComparison.Ordinal);
         Assert.Contains("in a.json", e.Message, StringComparison.Ordinal);
     }
-
-    private static BenchmarkResult Api(string id, double meanNs) => new()
-    {
-        Id = id,
-        Category = Category.Api,
-        Latency = new LatencySummary
-        {
-            Count = 6000, Min = meanNs * 0.3, Max = meanNs * 4, Mean = meanNs, StdDev = meanNs * 0.3,
-            P50 = meanNs * 0.9, P90 = meanNs * 1.5, P95 = meanNs * 1.7, P99 = meanNs * 2.1, P999 = meanNs * 3,
-        },
-        Scenario = new ScenarioInfo { Concurrency = 10, Requests = 6000, Throughput = 10 / (meanNs / 1e9), Errors = new Dictionary<string, long>() },
-    };
 }
