@@ -156,9 +156,11 @@ internal sealed class TargetProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet: poll again.
+                // Not listening yet: poll again. A signal that came while the poll failed stops the wait as a
+                // cancellation, not as the poll's own error (it surfaced as "internal error: Connection refused").
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
