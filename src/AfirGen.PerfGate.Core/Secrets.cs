@@ -24,6 +24,16 @@ public static partial class Secrets
         return ConnectionPassword().Replace(QuerySecret().Replace(UrlPassword().Replace(text, Mask), Mask), "${key}" + Mask);
     }
 
+    /// <summary>
+    /// <paramref name="text"/> redacted, and every occurrence of <paramref name="known"/> (a password the caller holds)
+    /// masked too: a driver may quote a value it could not read, and that value may be the password in the wrong place.
+    /// </summary>
+    public static string Redact(string text, string? known)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Redact(known is { Length: > 0 } ? text.Replace(known, Mask, StringComparison.Ordinal) : text);
+    }
+
     // redis://:PASSWORD@host, mysql://user:PASSWORD@host
     [GeneratedRegex(@"(?<=://[^/\s:@]*:)[^/\s@]+(?=@)")]
     private static partial Regex UrlPassword();

@@ -21,13 +21,9 @@ public static class MySqlConnectionSetting
         }
         catch (ArgumentException e)
         {
-            // The driver may quote a value it could not read, and that value may be the password put in the wrong place.
-            throw new FormatException($"not a MySQL connection string: {Hide(e.Message, PasswordOf(value))}", e);
+            throw new FormatException($"not a MySQL connection string: {Secrets.Redact(e.Message, PasswordOf(value))}", e);
         }
     }
-
-    private static string Hide(string message, string? password) =>
-        Secrets.Redact(password is { Length: > 0 } ? message.Replace(password, "***", StringComparison.Ordinal) : message);
 
     private static string? PasswordOf(string value)
     {

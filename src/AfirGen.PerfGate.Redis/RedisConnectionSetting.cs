@@ -23,13 +23,9 @@ public static class RedisConnectionSetting
         }
         catch (ArgumentException e)
         {
-            // The driver may quote a value it could not read, and that value may be the password put in the wrong place.
-            throw new FormatException($"not a Redis configuration: {Hide(e.Message, PasswordOf(value))}", e);
+            throw new FormatException($"not a Redis configuration: {Secrets.Redact(e.Message, PasswordOf(value))}", e);
         }
     }
-
-    private static string Hide(string message, string? password) =>
-        Secrets.Redact(password is { Length: > 0 } ? message.Replace(password, "***", StringComparison.Ordinal) : message);
 
     private static string? PasswordOf(string value)
     {

@@ -23,16 +23,7 @@ public sealed class SignalStormTests(ITestOutputHelper output)
     public void RunWithATargetSignalledTwentyFourTimes()
     {
         using var dir = new TempDir();
-        var port = OkServer.FreePort();
-        File.WriteAllText(dir.File("perfgate.json"), $$"""
-            {
-              "target": {
-                "command": ["bash", "-c", "sleep 600 & exec python3 -m http.server {{port}} --bind 127.0.0.1"],
-                "url": "http://127.0.0.1:{{port}}/", "startTimeout": "30s"
-              },
-              "scenarios": { "api": [ { "name": "home", "url": "http://127.0.0.1:{{port}}/", "levels": [1, 2], "duration": "1s", "warmup": 0 } ] }
-            }
-            """);
+        CancellationTests.WriteTargetConfig(dir, "1s");
         var baseline = dir.File("baselines/main.json");
         Directory.CreateDirectory(dir.File("baselines"));
         var old = File.ReadAllBytes(Cli.Tests.Results.Write(dir.File("old.json"), Cli.Tests.Results.Micro("Suite.Old", 7, 50)));
