@@ -143,9 +143,7 @@ public sealed class Http1WorkerTests
         await using (var silent = ScriptedServer.Start((_, _) => []))
         await using (var worker = await WorkerAsync(silent, "/", timeout: TimeSpan.FromMilliseconds(300)))
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
             Assert.Equal(OperationOutcome.Failed(ErrorClass.Timeout), await worker.ExecuteAsync(CancellationToken.None));
-            Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
         }
 
         var closed = ScriptedServer.Start((_, _) => []);

@@ -76,13 +76,12 @@ public sealed class MySqlLoadTests
         using var cancel = new CancellationTokenSource();
         var run = perfgate.RunAsync(cancel.Token, "run", "--config", config);
         await Task.Delay(1500);
-        var cancelled = System.Diagnostics.Stopwatch.StartNew();
         await cancel.CancelAsync();
 
+        // The workers block in the query on threads of their own: only a server-side cancel can end it before the
+        // query's own 20 s, whatever the machine's load (how soon is not asserted).
         var code = await run.WaitAsync(TimeSpan.FromSeconds(15));
 
-        // The workers block in the query on threads of their own: only a server-side cancel can end it this soon.
-        Assert.True(cancelled.Elapsed < TimeSpan.FromSeconds(5), $"took {cancelled.Elapsed}");
         Assert.Equal(130, code);
     }
 

