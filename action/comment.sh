@@ -1,49 +1,66 @@
 #!/usr/bin/env bash
-# Job summary, annotations, outputs and the sticky pull-request comment, through 'perfgate comment'.
+# Job summary, annotations, outputs, the sticky pull-request comment and the check run, through 'perfgate comment'.
+# The tool reads the pull request, its head commit and the run from GITHUB_EVENT_PATH itself.
 # GitHub's failures are warnings there; this step fails only when the tool itself cannot run.
 set -euo pipefail
 # shellcheck source=action/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 out="${PERFGATE_OUT:-perfgate-results}"
-if [ ! -f "$out/results.json" ]; then
-  echo "perfgate: no results in $out; nothing to report"
-  exit 0
-fi
+[ "${PERFGATE_MODE:-run}" = comment ] && out="${PERFGATE_RESULTS:-}"
 
-# The output folder holds the verdict the gate step decided (comparison.json, with the baseline, thresholds and
-# fail policy it used): the comment states that one and never decides again. --key keeps the comment's marker.
-args=(comment --results "$out" --key "${PERFGATE_CONFIG:-default}")
+args=(comment --key "${PERFGATE_COMMENT_KEY:-${PERFGATE_CONFIG:-default}}")
+[ -n "${PERFGATE_COMMENT_AUTHOR:-}" ] && args+=(--author "$PERFGATE_COMMENT_AUTHOR")
+[ -n "${PERFGATE_CHECK_NAME:-}" ] && args+=(--check-name "$PERFGATE_CHECK_NAME")
 
-pr=""
-if [ -n "${GITHUB_EVENT_PATH:-}" ] && [ -f "$GITHUB_EVENT_PATH" ]; then
-  pr="$(jq -r '.pull_request.number // empty' "$GITHUB_EVENT_PATH")"
-fi
-
-case "${PERFGATE_COMMENT:-auto}" in
-  off) pr="" ;;
-  auto) ;;
-  always)
-    [ -z "$pr" ] && echo "perfgate: comment is 'always' but this run is not for a pull request; no comment"
+case "${PERFGATE_GATE_VERDICT:-}" in
+  passed|failed)
+    # The output folder holds the verdict the gate step decided (comparison.json, with the baseline, thresholds and
+    # fail policy it used): the comment states that one and never decides again.
+    if [ ! -f "$out/results.json" ]; then
+      echo "perfgate: no results in $out; nothing to report"
+      exit 0
+    fi
+    args+=(--results "$out")
     ;;
-  on-regression) args+=(--when on-regression) ;;
   *)
-    echo "::warning title=PerfGate::unknown comment input; expected auto, always, on-regression or off; no comment"
-    pr=""
+    # No verdict: the comment and the check say so, so that an earlier verdict does not stand for this commit.
+    args+=(--no-verdict "${PERFGATE_GATE_EXIT_CODE:-3}")
+    [ -n "${PERFGATE_GATE_ERROR:-}" ] && args+=(--reason "$PERFGATE_GATE_ERROR")
     ;;
 esac
 
-if [ -n "$pr" ]; then
-  if ! [[ "$pr" =~ ^[0-9]+$ ]]; then
-    echo "::warning title=PerfGate::the event's pull request number is not a number; no comment"
+case "${PERFGATE_COMMENT:-auto}" in
+  off) when=off ;;
+  auto) when=changes ;;
+  always) when=always ;;
+  on-regression) when=on-regression ;;
+  *)
+    echo "::warning title=PerfGate::unknown comment input; expected auto, always, on-regression or off; no comment"
+    when=off
+    ;;
+esac
+
+# Mode comment, in a workflow_run: the pull request number comes from the measuring run's artifact, so the tool
+# checks that the pull request is at the head commit that run measured before it comments.
+if [ -n "${PERFGATE_PR_NUMBER:-}" ]; then
+  if [[ "$PERFGATE_PR_NUMBER" =~ ^[0-9]{1,9}$ ]]; then
+    args+=(--pr "$PERFGATE_PR_NUMBER")
   else
-    args+=(--pr "$pr" --repo "${GITHUB_REPOSITORY:?}")
+    echo "::warning title=PerfGate::the pr-number input is not a pull request number; no comment"
+    when=off
   fi
 fi
+args+=(--when "$when")
 
 code=0
 perfgate "${args[@]}" || code=$?
-# 0 and 1 are the gate's verdict, which verdict.sh acts on; anything else is this step's own failure.
-if [ "$code" -gt 1 ]; then
+# 0 and 1 are the gate's verdict (or the no-verdict code given back), which verdict.sh acts on; the tool's own
+# failures here are bad input (2) or a run failure (3) of this step only when no verdict was being reported.
+if [ "${PERFGATE_GATE_VERDICT:-}" = passed ] || [ "${PERFGATE_GATE_VERDICT:-}" = failed ]; then
+  if [ "$code" -gt 1 ]; then
+    exit "$code"
+  fi
+elif [ "$code" != "${PERFGATE_GATE_EXIT_CODE:-3}" ]; then
   exit "$code"
 fi

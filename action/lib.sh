@@ -18,12 +18,27 @@ perfgate() {
   fi
 }
 
-# Appends one step output; values here are paths and codes made by these scripts, one line each.
-set_output() {
-  printf '%s=%s\n' "$1" "$2" >> "$GITHUB_OUTPUT"
-}
-
-# A random token for ::stop-commands::, so that tool output (benchmark names) cannot issue workflow commands.
+# A random token for ::stop-commands:: and output delimiters, so that tool output (benchmark names) cannot act.
 random_token() {
   od -An -N16 -tx1 /dev/urandom | tr -d ' \n'
+}
+
+# Appends one step output in the multi-line form with a random delimiter: a value (a path from an input, an error
+# line) can hold newlines or '=' and still cannot end the value early or set another output.
+set_output() {
+  local delimiter
+  delimiter="ghadelimiter_$(random_token)"
+  while [[ "$2" == *"$delimiter"* ]]; do
+    delimiter="ghadelimiter_$(random_token)"
+  done
+  printf '%s<<%s\n%s\n%s\n' "$1" "$delimiter" "$2" "$delimiter" >> "$GITHUB_OUTPUT"
+}
+
+# Prints a notice annotation; the message is escaped so that it stays one line of data.
+notice() {
+  local text="$1"
+  text="${text//'%'/'%25'}"
+  text="${text//$'\r'/'%0D'}"
+  text="${text//$'\n'/'%0A'}"
+  printf '::notice title=PerfGate::%s\n' "$text"
 }

@@ -7,12 +7,16 @@ set -euo pipefail
 if [ "${PERFGATE_SAVE_BASELINE:-false}" != true ]; then
   exit 0
 fi
+if [ "${PERFGATE_MODE:-run}" = comment ]; then
+  echo "::warning title=PerfGate::no baseline saved: mode comment reports another run's results, measured on code this workflow did not check"
+  exit 0
+fi
 
 out="${PERFGATE_OUT:-perfgate-results}"
 case "${PERFGATE_EXIT_CODE:-}" in
   0|1) ;;
   *)
-    echo "::warning title=PerfGate::no baseline saved: the gate did not produce results"
+    echo "::warning title=PerfGate::no baseline saved: the gate gave no verdict (exit code ${PERFGATE_EXIT_CODE:-none}), so its results are not whole"
     exit 0
     ;;
 esac

@@ -12,6 +12,9 @@ public enum CommentAction
     /// <summary>Left the pull request alone (nothing to say under the chosen policy).</summary>
     Skipped,
 
+    /// <summary>Left the comment alone: a newer run (or a later attempt) has already reported there.</summary>
+    Superseded,
+
     /// <summary>GitHub did not take it; the failure says why.</summary>
     Failed,
 }

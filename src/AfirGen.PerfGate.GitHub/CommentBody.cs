@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AfirGen.PerfGate.Comparison;
 using AfirGen.PerfGate.Reports;
@@ -37,22 +38,62 @@ public static class CommentBody
         return sb.Length == 0 ? "default" : sb.ToString().Trim('-');
     }
 
-    /// <summary>The whole body for one comparison; <paramref name="fullReport"/> is linked, and named again if anything was cut.</summary>
-    public static string Render(SuiteComparison comparison, string key, Uri? fullReport, int maxLength = Cap)
+    /// <summary>
+    /// The whole body for one comparison: the marker, the run stamp (hidden), the report, the change chart, and a last line
+    /// naming the commit and run it reports. <paramref name="fullReport"/> is linked, and named again if anything was cut.
+    /// </summary>
+    public static string Render(SuiteComparison comparison, string key, Uri? fullReport, RunStamp? stamp = null, int maxLength = Cap)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var marker = Marker(key) + "\n";
+        var head = Head(key, stamp);
+        var footer = Footer(stamp);
+        var budget = maxLength - footer.Length;
         var chart = ChangeChart.Render(comparison) is { } c ? "\n<details><summary>Change chart</summary>\n\n" + c + "\n</details>\n" : "";
-        var reportBudget = Math.Min(MarkdownReport.DefaultMaxLength, maxLength - marker.Length - chart.Length);
+        var reportBudget = Math.Min(MarkdownReport.DefaultMaxLength, budget - head.Length - chart.Length);
         if (reportBudget < 2_000)
         {
             chart = "";
-            reportBudget = Math.Min(MarkdownReport.DefaultMaxLength, maxLength - marker.Length);
+            reportBudget = Math.Min(MarkdownReport.DefaultMaxLength, budget - head.Length);
         }
 
         var report = new MarkdownReport(fullReport, reportBudget).Render(comparison);
-        return Fit(marker + report + chart, maxLength, fullReport);
+        return Fit(head + report + chart, budget, fullReport) + footer;
     }
+
+    /// <summary>
+    /// The body when the gate gave no verdict (bad input, a run that could not be done, a cancelled one): it replaces an earlier
+    /// verdict, which would otherwise stand for a commit it was never measured on.
+    /// </summary>
+    public static string NoVerdict(string key, RunStamp? stamp, int exitCode, string? reason, Uri? fullReport)
+    {
+        var what = exitCode switch
+        {
+            2 => "bad input",
+            3 => "the run could not be done",
+            130 or 143 or 129 => "the run was cancelled",
+            _ => "the gate failed to run",
+        };
+        var sha = stamp is { ShortSha.Length: > 0 } ? "`" + stamp.ShortSha + "`" : "this commit";
+        var sb = new StringBuilder(Head(key, stamp));
+        sb.Append("## ⚠️ PerfGate: no verdict for ").Append(sha).Append(": ").Append(what)
+            .Append(string.Create(CultureInfo.InvariantCulture, $" (exit code {exitCode})")).Append("\n\n");
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            sb.Append("> ").Append(MarkdownText.Escape(reason, 1_000)).Append("\n\n");
+        }
+
+        sb.Append("No result of this commit was compared; an earlier verdict on this pull request no longer applies.");
+        if (fullReport is not null)
+        {
+            sb.Append(" The [run's log](").Append(fullReport.AbsoluteUri.Replace(")", "%29", StringComparison.Ordinal)).Append(") has the whole story.");
+        }
+
+        return sb.Append('\n').Append(Footer(stamp)).ToString();
+    }
+
+    private static string Head(string key, RunStamp? stamp) => Marker(key) + "\n" + (stamp is null ? "" : stamp.ToHiddenLine() + "\n");
+
+    private static string Footer(RunStamp? stamp) => stamp is null ? "" : "\n<sub>Reported for " + stamp.Describe() + ".</sub>\n";
 
     /// <summary>Cuts <paramref name="body"/> at a line end to at most <paramref name="maxLength"/> characters, ending with a note and the link.</summary>
     public static string Fit(string body, int maxLength, Uri? fullReport)

@@ -4,4 +4,6 @@ namespace AfirGen.PerfGate.GitHub;
 /// <param name="Action">What was done.</param>
 /// <param name="Url">The comment's html address, when there is one.</param>
 /// <param name="Failure">Why it failed, for <see cref="CommentAction.Failed"/>.</param>
-public sealed record CommentOutcome(CommentAction Action, string? Url, GitHubFailure? Failure = null);
+/// <param name="Newer">For <see cref="CommentAction.Superseded"/>: the run whose comment stays.</param>
+/// <param name="DuplicatesRemoved">Comments of this key removed because a race between runs had created more than one.</param>
+public sealed record CommentOutcome(CommentAction Action, string? Url, GitHubFailure? Failure = null, RunStamp? Newer = null, int DuplicatesRemoved = 0);

@@ -22,7 +22,7 @@ public sealed partial record GitHubFailure(GitHubProblem Problem, int? Status, s
         {
             RateLimitExceededException r => new(GitHubProblem.RateLimited, 403,
                 "rate limit exceeded; it resets at " + r.Reset.UtcDateTime.ToString("HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
-            SecondaryRateLimitExceededException => new(GitHubProblem.RateLimited, 403, "secondary rate limit still hit after retrying"),
+            SecondaryRateLimitExceededException => new(GitHubProblem.RateLimited, 403, "secondary rate limit hit; perfgate waits as GitHub asks, at least a minute and at most ten"),
             ForbiddenException f when RemainingIsZero(f) => new(GitHubProblem.RateLimited, 403, "rate limit exceeded (no requests remaining)"),
             ForbiddenException => new(GitHubProblem.Forbidden, 403,
                 "403 Forbidden: the token may not comment here (a pull request from a fork gets a read-only token; see the workflow_run pattern in docs/github-action.md)" + said),
@@ -39,20 +39,27 @@ public sealed partial record GitHubFailure(GitHubProblem Problem, int? Status, s
         };
     }
 
-    /// <summary>True for what is worth another try: 5xx, 429, the secondary rate limit, no answer; with GitHub's Retry-After when it gave one.</summary>
-    public static bool IsTransient(Exception exception, out TimeSpan? retryAfter)
+    /// <summary>
+    /// Whether <paramref name="exception"/> is worth another try, and how: 5xx and lost connections back off; a secondary rate
+    /// limit (a 403 that says so, or a 429) waits what GitHub asked (Retry-After in seconds or as an HTTP date, or the reset
+    /// time when no requests remain); the primary limit waits until its reset. <paramref name="now"/> reads dates against a clock.
+    /// </summary>
+    public static RetryAdvice Advise(Exception exception, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        retryAfter = exception is ApiException api ? RetryAfter(api) : null;
+        var api = exception as ApiException;
+        var retryAfter = api is null ? null : RetryAfter(api, now);
+        var untilReset = api is not null && RemainingIsZero(api) ? ResetIn(api, now) : null;
         return exception switch
         {
-            SecondaryRateLimitExceededException => true,
-            RateLimitExceededException => false, // the primary limit resets within the hour: waiting for it would stall the job
-            ApiException { StatusCode: (HttpStatusCode)429 } e => !RemainingIsZero(e) || retryAfter is not null,
-            ApiException { StatusCode: >= HttpStatusCode.InternalServerError } => true,
-            ApiException => false,
-            HttpRequestException or TaskCanceledException or TimeoutException => true,
-            _ => false,
+            RateLimitExceededException r => new(RetryKind.UntilReset, Later(r.Reset - now, TimeSpan.FromSeconds(1)) + TimeSpan.FromSeconds(1)),
+            SecondaryRateLimitExceededException => new(RetryKind.RateLimit, Longest(retryAfter, untilReset)),
+            ApiException { StatusCode: (HttpStatusCode)429 } => new(RetryKind.RateLimit, Longest(retryAfter, untilReset)),
+            ForbiddenException when untilReset is not null => new(RetryKind.UntilReset, untilReset),
+            ApiException { StatusCode: >= HttpStatusCode.InternalServerError } => new(RetryKind.Backoff, retryAfter),
+            ApiException => new(RetryKind.None, null),
+            HttpRequestException or TaskCanceledException or TimeoutException => new(RetryKind.Backoff, null),
+            _ => new(RetryKind.None, null),
         };
     }
 
@@ -79,15 +86,38 @@ public sealed partial record GitHubFailure(GitHubProblem Problem, int? Status, s
         return TokenShape().Replace(text, "***");
     }
 
-    private static TimeSpan? RetryAfter(ApiException exception)
+    /// <summary>GitHub's Retry-After: a number of seconds, or an HTTP date (RFC 9110) read against <paramref name="now"/>.</summary>
+    internal static TimeSpan? RetryAfter(ApiException exception, DateTimeOffset now)
     {
-        var headers = exception.HttpResponse?.Headers;
-        var value = headers?.FirstOrDefault(h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Value;
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
+        var value = Header(exception, "Retry-After")?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(Math.Min(seconds, 86_400));
+        }
+
+        return DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date)
+            ? Later(date - now, TimeSpan.Zero)
+            : null;
     }
 
-    private static bool RemainingIsZero(ApiException exception) =>
-        exception.HttpResponse?.Headers?.FirstOrDefault(h => h.Key.Equals("X-RateLimit-Remaining", StringComparison.OrdinalIgnoreCase)).Value == "0";
+    private static TimeSpan? ResetIn(ApiException exception, DateTimeOffset now) =>
+        long.TryParse(Header(exception, "X-RateLimit-Reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) && epoch < 253_402_300_799
+            ? Later(DateTimeOffset.FromUnixTimeSeconds(epoch) - now, TimeSpan.Zero) + TimeSpan.FromSeconds(1)
+            : null;
+
+    private static TimeSpan Later(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan? Longest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : Later(a.Value, b.Value);
+
+    private static string? Header(ApiException exception, string name) =>
+        exception.HttpResponse?.Headers?.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static bool RemainingIsZero(ApiException exception) => Header(exception, "X-RateLimit-Remaining") == "0";
 
     [GeneratedRegex(@"(gh[pousr]_[A-Za-z0-9_]{8,}|github_pat_[A-Za-z0-9_]{8,})")]
     private static partial Regex TokenShape();

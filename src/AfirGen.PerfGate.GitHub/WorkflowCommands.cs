@@ -8,6 +8,10 @@ public static class WorkflowCommands
     /// <summary>An <c>::error</c> annotation line; <paramref name="file"/> and <paramref name="title"/> are optional properties.</summary>
     public static string Error(string message, string? file = null, string? title = null) => Command("error", message, file, title);
 
+    /// <summary>An <c>::error</c> annotation at a line of a file (a source location the locator found).</summary>
+    public static string ErrorAt(string message, string file, int line, int column, string? title = null) =>
+        Command("error", message, file, title, line, column);
+
     /// <summary>A <c>::warning</c> annotation line.</summary>
     public static string Warning(string message, string? title = null) => Command("warning", message, null, title);
 
@@ -33,12 +37,20 @@ public static class WorkflowCommands
     public static string EscapeProperty(string? text) =>
         EscapeData(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 
-    private static string Command(string name, string message, string? file, string? title)
+    private static string Command(string name, string message, string? file, string? title, int line = 0, int column = 0)
     {
-        var properties = new List<string>(2);
+        var properties = new List<string>(4);
         if (!string.IsNullOrEmpty(file))
         {
             properties.Add("file=" + EscapeProperty(file));
+            if (line > 0)
+            {
+                properties.Add("line=" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (column > 0)
+                {
+                    properties.Add("col=" + column.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
         }
 
         if (!string.IsNullOrEmpty(title))

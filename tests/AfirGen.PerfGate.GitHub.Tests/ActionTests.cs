@@ -26,7 +26,7 @@ public sealed class ActionTests
         using var github = new FakeGitHub();
         using var run = new GateRun(regressing: false);
 
-        var outcome = RunAction(github, run, []);
+        var outcome = RunAction(github, run, new() { ["comment"] = "always" });
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal(5, outcome.StepsRun.Count);
@@ -97,10 +97,16 @@ public sealed class ActionTests
         using var github = new FakeGitHub();
         using var run = new GateRun(regressing: false);
 
-        var outcome = RunAction(github, run, new() { ["comment"] = "off" });
+        var checkOnly = RunAction(github, run, new() { ["comment"] = "off" });
+        Assert.True(checkOnly.ExitCode == 0, checkOnly.ToString());
+        Assert.Empty(github.Comments);
+        Assert.Single(github.CheckRuns);
+        var before = github.Requests.Count;
+
+        var outcome = RunAction(github, run, new() { ["comment"] = "off", ["check-name"] = "" });
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Empty(github.Requests);
+        Assert.Equal(before, github.Requests.Count);
         Assert.Contains("PerfGate: passed", run.Summary, StringComparison.Ordinal);
     }
 
@@ -116,6 +122,45 @@ public sealed class ActionTests
         Assert.True(outcome.ExitCode == 2, outcome.ToString());
         Assert.Equal("error", outcome.Outputs["verdict"]);
         Assert.Contains("could not give a verdict", run.Summary, StringComparison.Ordinal);
+        // The pull request and the check say there is no verdict for this commit, and why, instead of keeping an old one.
+        var comment = Assert.Single(github.Comments);
+        Assert.Contains("## ⚠️ PerfGate: no verdict for `" + HeadSha[..7] + "`: bad input (exit code 2)", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("broken.json", comment.Body, StringComparison.Ordinal);
+        var check = Assert.Single(github.CheckRuns);
+        Assert.Equal(("PerfGate", HeadSha, "failure"), (check.Name, check.HeadSha, check.Conclusion));
+        Assert.StartsWith("no verdict for " + HeadSha[..7], check.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AutoCreatesNoCommentForAQuietPassButKeepsAnEarlierOneCurrent()
+    {
+        using var github = new FakeGitHub();
+        using var quiet = new GateRun(regressing: false);
+        using var loud = new GateRun(regressing: true);
+
+        Assert.Equal(0, RunAction(github, quiet, []).ExitCode);
+        Assert.Empty(github.Comments);
+        Assert.Equal("success", Assert.Single(github.CheckRuns).Conclusion);
+
+        Assert.Equal(1, RunAction(github, loud, []).ExitCode);
+        Assert.Contains("PerfGate: failed", Assert.Single(github.Comments).Body, StringComparison.Ordinal);
+
+        var fixedRun = RunAction(github, quiet, new() { ["comment-key"] = "default" }, runId: 778);
+        Assert.Equal(0, fixedRun.ExitCode);
+        Assert.Contains("PerfGate: passed", Assert.Single(github.Comments).Body, StringComparison.Ordinal);
+        Assert.Equal("updated", fixedRun.Outputs["comment-status"]);
+    }
+
+    [Fact]
+    public void AFirstRunWithoutABaselineIsANoticeAndChecksThresholds()
+    {
+        using var github = new FakeGitHub();
+        using var run = new GateRun(regressing: false);
+
+        var outcome = RunAction(github, run, new() { ["mode"] = "run", ["project"] = "missing.csproj", ["baseline"] = "baselines/none.json", ["comment"] = "off", ["check-name"] = "" });
+
+        Assert.Contains("::notice title=PerfGate::no baseline at baselines/none.json yet", outcome.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("--baseline", outcome.Log, StringComparison.Ordinal);
         Assert.Empty(github.Requests);
     }
 
@@ -151,11 +196,14 @@ public sealed class ActionTests
         Assert.Contains("fails the gate: 1 inconclusive", github.Comments[^1].Body, StringComparison.Ordinal);
     }
 
-    private static CompositeAction.Outcome RunAction(FakeGitHub github, GateRun run, Dictionary<string, string> inputs)
+    private static readonly string HeadSha = "0123456789abcdef0123456789abcdef01234567";
+
+    private static CompositeAction.Outcome RunAction(FakeGitHub github, GateRun run, Dictionary<string, string> inputs, long runId = 777)
     {
         var action = new CompositeAction(Path.Combine(Root, "action.yml"));
         var eventFile = Path.Combine(run.Directory, "event.json");
-        File.WriteAllText(eventFile, """{"action":"synchronize","number":42,"pull_request":{"number":42,"head":{"ref":"feature"},"base":{"ref":"main"}}}""");
+        File.WriteAllText(eventFile, "{\"action\":\"synchronize\",\"number\":42,\"pull_request\":{\"number\":42,\"head\":{\"ref\":\"feature\",\"sha\":\"" + HeadSha
+            + "\",\"repo\":{\"full_name\":\"afirgen/backend\"}},\"base\":{\"ref\":\"main\"}}}");
         var runnerTemp = Directory.CreateDirectory(Path.Combine(run.Directory, "runner-temp")).FullName;
         var environment = new Dictionary<string, string>
         {
@@ -172,7 +220,10 @@ public sealed class ActionTests
             ["GITHUB_REPOSITORY"] = "afirgen/backend",
             ["GITHUB_API_URL"] = github.BaseUrl,
             ["GITHUB_SERVER_URL"] = "https://github.example",
-            ["GITHUB_RUN_ID"] = "777",
+            ["GITHUB_RUN_ID"] = runId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GITHUB_RUN_NUMBER"] = "12",
+            ["GITHUB_RUN_ATTEMPT"] = "1",
+            ["GITHUB_SHA"] = new string('e', 40), // the merge commit of a pull_request run: not what is reported
             ["PERFGATE_GITHUB_MAX_RETRY_DELAY_MS"] = "20",
         };
         if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { } dotnetRoot)

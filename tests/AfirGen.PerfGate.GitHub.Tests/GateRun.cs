@@ -38,8 +38,13 @@ internal sealed class GateRun : IDisposable
 
     public IReadOnlyDictionary<string, string> Outputs => File.Exists(OutputFile) ? OutputFileParser.Parse(File.ReadAllText(OutputFile)) : new Dictionary<string, string>();
 
-    public PerfGateProcess.Outcome Comment(FakeGitHub github, string? token = Canary, params string[] extra)
+    public PerfGateProcess.Outcome Comment(FakeGitHub github, string? token = Canary, params string[] extra) =>
+        Perfgate(github, token, null, ["comment", "--results", Current, "--baseline", Baseline, "--pr", "42", "--api-url", github.BaseUrl, .. extra]);
+
+    /// <summary>Runs perfgate with <paramref name="args"/> as given, in the environment of a GitHub Actions step (none of this machine's own run's variables).</summary>
+    public PerfGateProcess.Outcome Perfgate(FakeGitHub github, string? token, IDictionary<string, string>? environment, params string[] args)
     {
+        _ = github;
         var env = new Dictionary<string, string>
         {
             ["GITHUB_STEP_SUMMARY"] = SummaryFile,
@@ -48,10 +53,38 @@ internal sealed class GateRun : IDisposable
             ["GITHUB_TOKEN"] = token ?? "",
             ["GITHUB_ACTIONS"] = "true",
             ["PERFGATE_GITHUB_MAX_RETRY_DELAY_MS"] = "20",
+            // When the tests themselves run in GitHub Actions, that run's event and ids must not leak in.
+            ["GITHUB_EVENT_PATH"] = "",
+            ["GITHUB_EVENT_NAME"] = "",
+            ["GITHUB_SHA"] = "",
+            ["GITHUB_RUN_ID"] = "",
+            ["GITHUB_RUN_NUMBER"] = "",
+            ["GITHUB_RUN_ATTEMPT"] = "",
+            ["GITHUB_WORKSPACE"] = "",
+            ["GITHUB_API_URL"] = "",
         };
-        string[] args = ["comment", "--results", Current, "--baseline", Baseline, "--pr", "42", "--api-url", github.BaseUrl, .. extra];
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            env[k] = v;
+        }
+
         return PerfGateProcess.Run(dir.Path, env, args);
     }
+
+    /// <summary>Starts the same as <see cref="Perfgate"/> without waiting, to race two runs.</summary>
+    public System.Diagnostics.Process Start(params string[] args) => PerfGateProcess.Start(dir.Path, new Dictionary<string, string>
+    {
+        ["GITHUB_REPOSITORY"] = "afirgen/backend",
+        ["GITHUB_TOKEN"] = Canary,
+        ["PERFGATE_GITHUB_MAX_RETRY_DELAY_MS"] = "20",
+        ["GITHUB_EVENT_PATH"] = "",
+        ["GITHUB_EVENT_NAME"] = "",
+        ["GITHUB_SHA"] = "",
+        ["GITHUB_RUN_ID"] = "",
+        ["GITHUB_WORKSPACE"] = "",
+        ["GITHUB_STEP_SUMMARY"] = "",
+        ["GITHUB_OUTPUT"] = "",
+    }, args);
 
     public void Dispose() => dir.Dispose();
 }

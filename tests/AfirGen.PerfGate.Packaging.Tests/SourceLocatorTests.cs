@@ -1,4 +1,4 @@
-using AfirGen.PerfGate.MSBuild;
+using AfirGen.PerfGate.Reports;
 
 namespace AfirGen.PerfGate.Packaging.Tests;
 

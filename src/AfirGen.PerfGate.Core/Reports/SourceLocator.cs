@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 
-namespace AfirGen.PerfGate.MSBuild;
+namespace AfirGen.PerfGate.Reports;
 
 /// <summary>
 /// Finds where a micro-benchmark is declared among the project's C# files, so that a diagnostic points at the method
 /// (<c>Parse.cs(12,17): error PERF0001</c>). Best effort: an id it cannot map keeps the results file as its location.
 /// </summary>
-internal sealed partial class SourceLocator
+public sealed partial class SourceLocator
 {
     // Generated or vendored giants are not where benchmarks live; reading them would only slow a failing build.
     private const long MaxFileBytes = 2 * 1024 * 1024;
@@ -14,10 +14,50 @@ internal sealed partial class SourceLocator
     private readonly IReadOnlyList<string> files;
     private readonly Dictionary<string, string[]?> lines = new(StringComparer.Ordinal);
 
+    /// <summary>A locator over <paramref name="files"/> (only the C# ones are read).</summary>
     public SourceLocator(IEnumerable<string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         this.files = files.Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A locator over the C# files under <paramref name="root"/>: build output, dependencies, hidden folders and the
+    /// <paramref name="exclude"/>d folders (an untrusted artifact) are not searched, nor symbolic links; at most
+    /// <paramref name="maxFiles"/> files.
+    /// </summary>
+    public static SourceLocator Under(string root, IEnumerable<string> exclude, int maxFiles = 20_000)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var skip = new HashSet<string>(exclude.Select(e => Path.GetFullPath(e).TrimEnd(Path.DirectorySeparatorChar)), StringComparer.Ordinal);
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(Path.GetFullPath(root));
+        while (pending.Count > 0 && found.Count < maxFiles)
+        {
+            var dir = pending.Pop();
+            try
+            {
+                found.AddRange(Directory.EnumerateFiles(dir, "*.cs").Where(f => !new FileInfo(f).Attributes.HasFlag(FileAttributes.ReparsePoint)).Take(maxFiles - found.Count));
+                foreach (var sub in Directory.EnumerateDirectories(dir).OrderDescending(StringComparer.Ordinal))
+                {
+                    var name = Path.GetFileName(sub);
+                    if (name is "bin" or "obj" or "node_modules" or "packages" || name.StartsWith('.') || skip.Contains(sub)
+                        || new DirectoryInfo(sub).Attributes.HasFlag(FileAttributes.ReparsePoint))
+                    {
+                        continue;
+                    }
+
+                    pending.Push(sub);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable folder only means fewer places to point at.
+            }
+        }
+
+        return new SourceLocator(found);
     }
 
     /// <summary>The declaration of the benchmark method named by <paramref name="benchmarkId"/>, else its class, else null.</summary>
@@ -63,7 +103,7 @@ internal sealed partial class SourceLocator
     }
 
     /// <summary>Splits a BenchmarkDotNet-style id ("Ns.Type&lt;T&gt;.Method(Size: 10)") into its type and method names.</summary>
-    internal static bool TryParse(string benchmarkId, out string type, out string method)
+    public static bool TryParse(string benchmarkId, out string type, out string method)
     {
         type = method = "";
         var name = benchmarkId;
