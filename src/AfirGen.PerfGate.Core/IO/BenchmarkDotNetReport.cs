@@ -148,25 +148,43 @@ internal static class BenchmarkDotNetReport
     {
         if (at.OptionalProperty("Measurements") is { } measurements)
         {
-            var launches = new SortedDictionary<int, List<double>>();
+            // Workload/Result is what BenchmarkDotNet's own statistics use: each Actual iteration with the harness
+            // overhead subtracted and upper outliers removed. It can be zero where a benchmark costs no more than
+            // the overhead; then, and for exports without it, the raw Workload/Actual iterations are kept.
+            var actual = new SortedDictionary<int, List<double>>();
+            var result = new SortedDictionary<int, List<double>>();
+            var resultUsable = true;
             foreach (var m in measurements.Items())
             {
-                if (m.Property("IterationMode").String() != "Workload" || m.Property("IterationStage").String() != "Actual")
+                var stage = m.Property("IterationMode").String() == "Workload" ? m.Property("IterationStage").String() : null;
+                if (stage is not ("Actual" or "Result"))
                 {
                     continue;
                 }
 
                 var launch = m.Property("LaunchIndex").Int32(min: 0); // 0 when the benchmarks ran in-process
                 var operations = m.Property("Operations").Integer(min: 1);
-                var nanoseconds = m.Property("Nanoseconds").Positive();
-                if (!launches.TryGetValue(launch, out var samples))
+                var target = stage == "Actual" ? actual : result;
+                double nanoseconds;
+                if (stage == "Actual")
                 {
-                    launches[launch] = samples = [];
+                    nanoseconds = m.Property("Nanoseconds").Positive();
+                }
+                else
+                {
+                    nanoseconds = m.Property("Nanoseconds").NonNegative();
+                    resultUsable &= nanoseconds > 0;
+                }
+
+                if (!target.TryGetValue(launch, out var samples))
+                {
+                    target[launch] = samples = [];
                 }
 
                 samples.Add(nanoseconds / operations);
             }
 
+            var launches = resultUsable && result.Count > 0 && actual.Keys.All(result.ContainsKey) ? result : actual;
             if (launches.Count > 0)
             {
                 return launches.Values.Select(s => new Launch(s.ToArray())).ToList();

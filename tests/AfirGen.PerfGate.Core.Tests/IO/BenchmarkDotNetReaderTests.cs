@@ -20,8 +20,9 @@ public sealed class BenchmarkDotNetReaderTests
     }
 
     [Fact]
-    public void LaunchesAndSamplesMatchTheWorkloadActualMeasurementsInTheFile()
+    public void LaunchesAndSamplesMatchTheWorkloadResultMeasurementsInTheFile()
     {
+        // Workload/Result: the overhead-corrected iterations BenchmarkDotNet's own statistics use.
         var results = BenchmarkDotNetReader.Read(Full);
         using var document = JsonDocument.Parse(File.ReadAllBytes(Full));
 
@@ -30,8 +31,9 @@ public sealed class BenchmarkDotNetReaderTests
         foreach (var (file, read) in fileBenchmarks.Zip(results.Benchmarks))
         {
             var actual = file.GetProperty("Measurements").EnumerateArray()
-                .Where(m => m.GetProperty("IterationMode").GetString() == "Workload" && m.GetProperty("IterationStage").GetString() == "Actual")
+                .Where(m => m.GetProperty("IterationMode").GetString() == "Workload" && m.GetProperty("IterationStage").GetString() == "Result")
                 .ToList();
+            Assert.NotEmpty(actual);
             Assert.Equal(file.GetProperty("FullName").GetString(), read.Id);
             Assert.Equal(actual.Select(m => m.GetProperty("LaunchIndex").GetInt32()).Distinct().Count(), read.Launches.Count);
             Assert.Equal(actual.Count, read.AllSamples.Count());
@@ -39,6 +41,38 @@ public sealed class BenchmarkDotNetReaderTests
             Assert.Equal(expected, read.AllSamples);
             Assert.Equal(file.GetProperty("Memory").GetProperty("BytesAllocatedPerOperation").GetInt64(), read.Memory!.AllocatedBytesPerOperation);
         }
+    }
+
+    [Theory]
+    [InlineData("zero")]
+    [InlineData("absent")]
+    public void WorkloadActualIsKeptWhenTheResultStageIsZeroOrAbsent(string change)
+    {
+        // A benchmark that costs no more than the harness overhead has a zero Result; an older export has none.
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Full))!;
+        var measurements = root["Benchmarks"]![0]!["Measurements"]!.AsArray();
+        var results = measurements.Where(m => (string?)m!["IterationMode"] == "Workload" && (string?)m["IterationStage"] == "Result").ToList();
+        Assert.NotEmpty(results);
+        if (change == "zero")
+        {
+            results[0]!["Nanoseconds"] = 0;
+        }
+        else
+        {
+            foreach (var r in results)
+            {
+                measurements.Remove(r);
+            }
+        }
+
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "X-report-full.json");
+        File.WriteAllText(path, root.ToJsonString());
+        var read = BenchmarkDotNetReader.Read(path).Benchmarks[0];
+        var expected = measurements
+            .Where(m => (string?)m!["IterationMode"] == "Workload" && (string?)m["IterationStage"] == "Actual")
+            .Select(m => (double)m!["Nanoseconds"]! / (long)m["Operations"]!);
+        Assert.Equal(expected, read.AllSamples);
     }
 
     [Fact]
