@@ -1,28 +1,67 @@
 using System.Diagnostics;
+using System.Reflection;
 
 namespace AfirGen.PerfGate.BenchmarkDotNet.Interleaved;
 
-/// <summary>One benchmark, with its parameters set and its global setup done, ready to be timed batch by batch.</summary>
-/// <param name="Id">The id BenchmarkDotNet would give it: Namespace.Type.Method(Param: value, …).</param>
+/// <summary>One benchmark case as discovered: its identity, and how to make it ready to be timed.</summary>
+/// <param name="Id">The id BenchmarkDotNet gives it: Namespace.Type.Method(argument: value, …, Param: value, …).</param>
 /// <param name="Method">The benchmark method's name as <c>--list flat</c> prints it: Namespace.Type.Method.</param>
-/// <param name="Invoke">Calls the benchmark once and returns its result.</param>
-internal sealed record BenchmarkCase(string Id, string Method, Func<object?> Invoke)
-{
-    private static object? _sink;
+/// <param name="Prepare">Creates the instance, sets its parameters and runs its global setup.</param>
+internal sealed record BenchmarkCase(string Id, string Method, Func<PreparedCase> Prepare);
 
-    /// <summary>Runs <paramref name="operations"/> calls and returns the elapsed time in nanoseconds.</summary>
-    public double Time(int operations)
+/// <summary>A benchmark with its parameters set and its global setup done, timed batch by batch.</summary>
+internal sealed class PreparedCase(Func<long, long> loop, Func<long, long> emptyLoop, Action? iterationSetup, Action? iterationCleanup, Action? globalCleanup)
+{
+    /// <summary>Whether the benchmark has an iteration setup or cleanup: each invocation is then timed alone, between them.</summary>
+    public bool PerInvocation => iterationSetup is not null || iterationCleanup is not null;
+
+    /// <summary>The elapsed time of <paramref name="operations"/> calls, in nanoseconds.</summary>
+    public double Time(long operations) => Run(loop, operations, setups: true);
+
+    /// <summary>The elapsed time of <paramref name="operations"/> calls of an empty method of the same shape, in nanoseconds: the harness overhead.</summary>
+    public double TimeEmpty(long operations) => Run(emptyLoop, operations, setups: false);
+
+    /// <summary>Runs the benchmark's global cleanup, if it has one.</summary>
+    public void Cleanup() => Invoke(globalCleanup);
+
+    private double Run(Func<long, long> timed, long operations, bool setups)
     {
-        object? last = null;
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < operations; i++)
+        if (!PerInvocation)
         {
-            last = Invoke();
+            return Nanoseconds(timed(operations));
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        // Keeping the last result reachable stops the JIT from treating the calls as dead code.
-        Volatile.Write(ref _sink, last);
-        return elapsed.Ticks * 100.0;
+        // As BenchmarkDotNet does with an iteration setup: one invocation per iteration, the setup and cleanup
+        // outside the timed region; the batch is the sum of its invocations.
+        long ticks = 0;
+        for (long i = 0; i < operations; i++)
+        {
+            if (setups)
+            {
+                Invoke(iterationSetup);
+            }
+
+            ticks += timed(1);
+            if (setups)
+            {
+                Invoke(iterationCleanup);
+            }
+        }
+
+        return Nanoseconds(ticks);
+    }
+
+    private static double Nanoseconds(long ticks) => ticks * (1e9 / Stopwatch.Frequency);
+
+    private static void Invoke(Action? action)
+    {
+        try
+        {
+            action?.Invoke();
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AfirGen.PerfGate.Model;
 
 namespace AfirGen.PerfGate.BenchmarkDotNet.Interleaved;
@@ -26,10 +27,10 @@ public static class InterleavedRunner
         var headContext = new SideLoadContext(headAssembly);
         try
         {
-            var (baseCases, baseUnsupported) = BenchmarkDiscovery.Discover(baseContext.LoadFromAssemblyPath(baseAssembly));
-            var (headCases, headUnsupported) = BenchmarkDiscovery.Discover(headContext.LoadFromAssemblyPath(headAssembly));
-            var baseById = baseCases.Where(c => methods.Contains(c.Method)).ToDictionary(c => c.Id, StringComparer.Ordinal);
-            var headById = headCases.Where(c => methods.Contains(c.Method)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+            var (baseCases, baseUnsupported) = BenchmarkDiscovery.Discover(baseContext.LoadFromAssemblyPath(baseAssembly), methods);
+            var (headCases, headUnsupported) = BenchmarkDiscovery.Discover(headContext.LoadFromAssemblyPath(headAssembly), methods);
+            var baseById = baseCases.ToDictionary(c => c.Id, StringComparer.Ordinal);
+            var headById = headCases.ToDictionary(c => c.Id, StringComparer.Ordinal);
             var ids = baseById.Keys.Union(headById.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var baseResults = new List<BenchmarkResult>();
             var headResults = new List<BenchmarkResult>();
@@ -56,8 +57,8 @@ public static class InterleavedRunner
                 }
             }
 
-            baseResults.AddRange(baseUnsupported.Where(u => methods.Contains(u.Method)).Select(Unsupported));
-            headResults.AddRange(headUnsupported.Where(u => methods.Contains(u.Method)).Select(Unsupported));
+            baseResults.AddRange(baseUnsupported.Select(Unsupported));
+            headResults.AddRange(headUnsupported.Select(Unsupported));
             var environment = RunEnvironment.Current();
             return (Set(baseResults, environment, cancelled), Set(headResults, environment, cancelled));
         }
@@ -69,70 +70,172 @@ public static class InterleavedRunner
     }
 
     private static BenchmarkResult Unsupported((string Method, string Reason) u) =>
-        new() { Id = u.Method, Status = BenchmarkStatus.Failed, Error = u.Reason + "; run it with --job default" };
+        new() { Id = u.Method, Status = BenchmarkStatus.Failed, Error = u.Reason };
 
     private static ResultSet Set(List<BenchmarkResult> results, EnvironmentFingerprint environment, bool incomplete) =>
         new() { CreatedAt = DateTimeOffset.UtcNow, Environment = environment, Incomplete = incomplete, Benchmarks = results };
 
+    /// <summary>
+    /// Times one benchmark on both sides in alternating batches. Batches are calibrated after the warmup, when tiered
+    /// compilation has settled, to at least <see cref="BatchTarget"/> on both sides, and made longer again whenever the
+    /// machine speeds up; the harness overhead (an empty method of the same shape, called the same way) is measured
+    /// and subtracted, as BenchmarkDotNet does.
+    /// </summary>
     private static (BenchmarkResult? Base, BenchmarkResult? Head) Measure(string id, BenchmarkCase? a, BenchmarkCase? b, int pairs, CancellationToken cancellationToken)
     {
-        var sides = new[] { a, b };
-        var samples = new[] { new List<double>(pairs), new List<double>(pairs) };
+        var cases = new[] { a, b };
+        var prepared = new PreparedCase?[2];
         var errors = new string?[2];
+        var samples = new[] { new List<double>(pairs), new List<double>(pairs) };
+        double overhead = 0;
         try
         {
-            var operations = Calibrate(a ?? b!);
-            var warmupEnd = DateTime.UtcNow + Warmup;
-            while (DateTime.UtcNow < warmupEnd)
+            for (var side = 0; side < 2; side++)
             {
-                a?.Time(operations);
-                b?.Time(operations);
-            }
-
-            for (var round = 1; round <= pairs && !cancellationToken.IsCancellationRequested; round++)
-            {
-                // Alternate which side goes first, so that a trend within a pair does not favour one side.
-                foreach (var side in round % 2 == 1 ? [0, 1] : new[] { 1, 0 })
+                if (cases[side] is { } c)
                 {
-                    if (sides[side] is { } c)
-                    {
-                        samples[side].Add(c.Time(operations) / operations);
-                    }
+                    prepared[side] = Guard(side, errors, () => c.Prepare());
                 }
             }
+
+            // The wall time of one batch on every side still running; a side that throws is out, with its reason.
+            double Batch(long operations, Action<int, double>? record, int first)
+            {
+                var shortest = double.PositiveInfinity;
+                foreach (var side in first == 0 ? [0, 1] : new[] { 1, 0 })
+                {
+                    if (prepared[side] is not { } p || errors[side] is not null)
+                    {
+                        continue;
+                    }
+
+                    var start = Stopwatch.GetTimestamp();
+                    var timed = Guard(side, errors, () => p.Time(operations));
+                    var wall = Stopwatch.GetElapsedTime(start).Ticks * 100.0;
+                    if (errors[side] is null)
+                    {
+                        record?.Invoke(side, timed);
+                        shortest = Math.Min(shortest, wall);
+                    }
+                }
+
+                return shortest;
+            }
+
+            long operations = 1;
+            var warmupEnd = Stopwatch.GetTimestamp() + (long)(Warmup.TotalSeconds * Stopwatch.Frequency);
+            var target = BatchTarget.Ticks * 100.0;
+            while (true)
+            {
+                var shortest = Batch(operations, null, 0);
+                if (double.IsPositiveInfinity(shortest))
+                {
+                    break; // no side left
+                }
+
+                if (shortest < target && operations < MaxOperations)
+                {
+                    operations *= 2;
+                }
+                else if (Stopwatch.GetTimestamp() >= warmupEnd)
+                {
+                    break;
+                }
+            }
+
+            if (Live(prepared, errors) is { } reference)
+            {
+                overhead = Guard(Array.IndexOf(prepared, reference), errors, () => Overhead(reference, operations));
+            }
+
+            for (var pair = 1; pair <= pairs && !cancellationToken.IsCancellationRequested && Live(prepared, errors) is not null; pair++)
+            {
+                var ops = operations;
+                // Alternate which side goes first, so that a trend within a pair does not favour one side.
+                var shortest = Batch(ops, (side, ns) => samples[side].Add(ns / ops), pair % 2 == 1 ? 0 : 1);
+                if (shortest < target / 2 && operations < MaxOperations)
+                {
+                    operations *= 2; // the machine got faster: keep the batches well above the timer's resolution
+                }
+            }
+        }
+        finally
+        {
+            for (var side = 0; side < 2; side++)
+            {
+                if (prepared[side] is { } p)
+                {
+                    Guard(side, errors, () =>
+                    {
+                        p.Cleanup();
+                        return 0;
+                    });
+                }
+            }
+        }
+
+        // An overhead as large as the benchmark itself leaves nothing measurable after subtraction; keep the raw time then.
+        var smallest = samples.SelectMany(s => s).DefaultIfEmpty(0).Min();
+        var subtract = overhead > 0 && overhead <= smallest / 2 ? overhead : 0;
+        return (Result(id, a, samples[0], errors[0], subtract), Result(id, b, samples[1], errors[1], subtract));
+    }
+
+    private const long MaxOperations = 1L << 32;
+
+    private static PreparedCase? Live(PreparedCase?[] prepared, string?[] errors) =>
+        prepared.Where((p, i) => p is not null && errors[i] is null).FirstOrDefault();
+
+    /// <summary>The harness overhead per operation: the median of batches of an empty method of the benchmark's shape.</summary>
+    private static double Overhead(PreparedCase reference, long operations)
+    {
+        for (var i = 0; i < OverheadBatches; i++)
+        {
+            reference.TimeEmpty(operations);
+        }
+
+        var batches = new double[OverheadBatches];
+        for (var i = 0; i < OverheadBatches; i++)
+        {
+            batches[i] = reference.TimeEmpty(operations) / operations;
+        }
+
+        Array.Sort(batches);
+        return batches[OverheadBatches / 2];
+    }
+
+    private const int OverheadBatches = 21;
+
+    /// <summary>Runs a benchmark's own code; what it throws is that side's failure (its first reason kept), not the run's.</summary>
+    private static T? Guard<T>(int side, string?[] errors, Func<T> action)
+    {
+        try
+        {
+            return action();
         }
 #pragma warning disable CA1031 // A benchmark's own exception is data: that benchmark failed, the others still run.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             var inner = e is System.Reflection.TargetInvocationException { InnerException: { } i } ? i : e;
-            errors[0] = errors[1] = $"{inner.GetType().FullName}: {inner.Message}";
+            errors[side] ??= $"{inner.GetType().FullName}: {inner.Message}";
+            return default;
         }
-
-        return (Result(id, a, samples[0], errors[0]), Result(id, b, samples[1], errors[1]));
     }
 
-    private static BenchmarkResult? Result(string id, BenchmarkCase? side, List<double> samples, string? error)
+    private static BenchmarkResult? Result(string id, BenchmarkCase? side, List<double> samples, string? error, double overhead)
     {
         if (side is null)
         {
             return null;
         }
 
-        return error is not null || samples.Count == 0
-            ? new BenchmarkResult { Id = id, Status = BenchmarkStatus.Failed, Error = error ?? "no measurements" }
-            : new BenchmarkResult { Id = id, Launches = [new Launch(samples)] };
-    }
-
-    /// <summary>Operations per batch: doubled until a batch takes the target time.</summary>
-    private static int Calibrate(BenchmarkCase c)
-    {
-        var operations = 1;
-        while (operations < 1 << 30 && c.Time(operations) < BatchTarget.Ticks * 100.0)
+        if (error is null && samples.Count > 0 && samples.Any(s => !(s > 0) || !double.IsFinite(s)))
         {
-            operations *= 2;
+            error = "the timer measured no time for a batch: the measurement is not usable";
         }
 
-        return operations;
+        return error is not null || samples.Count == 0
+            ? new BenchmarkResult { Id = id, Status = BenchmarkStatus.Failed, Error = error ?? "no measurements" }
+            : new BenchmarkResult { Id = id, Launches = [new Launch(samples.Select(s => s - overhead).ToArray())] };
     }
 }
