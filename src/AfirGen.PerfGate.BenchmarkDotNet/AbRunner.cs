@@ -139,6 +139,7 @@ public static class AbRunner
                 [
                     "--base-assembly", baseBuilt.AssemblyPath, "--head-assembly", headBuilt.AssemblyPath,
                     "--methods", methodsFile, "--pairs", options.Pairs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output,
+                    "--seed", round.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ]);
                 var outcome = await ChildProcess.RunAsync(options.WorkerCommand[0], args, work, null, options.Run.IdleTimeout, cancellationToken, options.WorkerEnvironment).ConfigureAwait(false);
                 var baseFile = Path.Combine(output, "base.json");

@@ -18,20 +18,29 @@ public static class InterleavedRunner
     // a side that is re-compiled part-way through would differ from the other for reasons that are not its code.
     private static readonly TimeSpan Warmup = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Times the selected methods of both assemblies in this process; each side gets one launch per benchmark holding one sample per batch.</summary>
+    /// <summary>
+    /// Times the selected methods of both assemblies in this process; each side gets one launch per benchmark holding one
+    /// sample per batch. <paramref name="seed"/> (the worker's round) orders the benchmarks and the sides: where each
+    /// side's compiled code lands in memory follows what was compiled before it, and a fixed order would give every
+    /// worker the same placement, so that a side favoured by it would be favoured in every round.
+    /// </summary>
     public static (ResultSet Baseline, ResultSet Current) Run(string baseAssembly, string headAssembly, IReadOnlyCollection<string> methods,
-        int pairs, CancellationToken cancellationToken)
+        int pairs, int seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(methods);
+        var random = new Random(seed);
         var baseContext = new SideLoadContext(baseAssembly);
         var headContext = new SideLoadContext(headAssembly);
         try
         {
+            var headFirst = random.Next(2) == 1;
+            var headLoaded = headFirst ? BenchmarkDiscovery.Discover(headContext.LoadFromAssemblyPath(headAssembly), methods) : default;
             var (baseCases, baseUnsupported) = BenchmarkDiscovery.Discover(baseContext.LoadFromAssemblyPath(baseAssembly), methods);
-            var (headCases, headUnsupported) = BenchmarkDiscovery.Discover(headContext.LoadFromAssemblyPath(headAssembly), methods);
+            var (headCases, headUnsupported) = headFirst ? headLoaded : BenchmarkDiscovery.Discover(headContext.LoadFromAssemblyPath(headAssembly), methods);
             var baseById = baseCases.ToDictionary(c => c.Id, StringComparer.Ordinal);
             var headById = headCases.ToDictionary(c => c.Id, StringComparer.Ordinal);
-            var ids = baseById.Keys.Union(headById.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var ids = baseById.Keys.Union(headById.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            random.Shuffle(ids);
             var baseResults = new List<BenchmarkResult>();
             var headResults = new List<BenchmarkResult>();
             var cancelled = false;
@@ -45,7 +54,7 @@ public static class InterleavedRunner
 
                 baseById.TryGetValue(id, out var a);
                 headById.TryGetValue(id, out var b);
-                var (ra, rb) = Measure(id, a, b, pairs, cancellationToken);
+                var (ra, rb) = Measure(id, a, b, pairs, random.Next(2), cancellationToken);
                 if (ra is not null)
                 {
                     baseResults.Add(ra);
@@ -81,7 +90,8 @@ public static class InterleavedRunner
     /// machine speeds up; the harness overhead (an empty method of the same shape, called the same way) is measured
     /// and subtracted, as BenchmarkDotNet does.
     /// </summary>
-    private static (BenchmarkResult? Base, BenchmarkResult? Head) Measure(string id, BenchmarkCase? a, BenchmarkCase? b, int pairs, CancellationToken cancellationToken)
+    private static (BenchmarkResult? Base, BenchmarkResult? Head) Measure(string id, BenchmarkCase? a, BenchmarkCase? b, int pairs, int firstSide,
+        CancellationToken cancellationToken)
     {
         var cases = new[] { a, b };
         var prepared = new PreparedCase?[2];
@@ -90,7 +100,7 @@ public static class InterleavedRunner
         double overhead = 0;
         try
         {
-            for (var side = 0; side < 2; side++)
+            foreach (var side in firstSide == 0 ? [0, 1] : new[] { 1, 0 })
             {
                 if (cases[side] is { } c)
                 {
@@ -127,7 +137,7 @@ public static class InterleavedRunner
             var target = BatchTarget.Ticks * 100.0;
             while (true)
             {
-                var shortest = Batch(operations, null, 0);
+                var shortest = Batch(operations, null, firstSide);
                 if (double.IsPositiveInfinity(shortest))
                 {
                     break; // no side left
@@ -152,7 +162,7 @@ public static class InterleavedRunner
             {
                 var ops = operations;
                 // Alternate which side goes first, so that a trend within a pair does not favour one side.
-                var shortest = Batch(ops, (side, ns) => samples[side].Add(ns / ops), pair % 2 == 1 ? 0 : 1);
+                var shortest = Batch(ops, (side, ns) => samples[side].Add(ns / ops), pair % 2 == 1 ? firstSide : 1 - firstSide);
                 if (shortest < target / 2 && operations < MaxOperations)
                 {
                     operations *= 2; // the machine got faster: keep the batches well above the timer's resolution

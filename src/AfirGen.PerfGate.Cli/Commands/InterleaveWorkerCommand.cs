@@ -16,12 +16,13 @@ internal static class InterleaveWorkerCommand
         var methods = new Option<string>("--methods") { Required = true };
         var pairs = new Option<int>("--pairs") { Required = true };
         var output = new Option<string>("--out") { Required = true };
-        var command = new Command(Name, "Internal: one interleaved A/B round of perfgate ab") { baseAssembly, headAssembly, methods, pairs, output };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var command = new Command(Name, "Internal: one interleaved A/B round of perfgate ab") { baseAssembly, headAssembly, methods, pairs, output, seed };
         command.Hidden = true;
         command.SetAction((parse, cancellationToken) =>
         {
             var selected = File.ReadAllLines(parse.GetValue(methods)!).ToHashSet(StringComparer.Ordinal);
-            var (baseline, current) = InterleavedRunner.Run(parse.GetValue(baseAssembly)!, parse.GetValue(headAssembly)!, selected, parse.GetValue(pairs), cancellationToken);
+            var (baseline, current) = InterleavedRunner.Run(parse.GetValue(baseAssembly)!, parse.GetValue(headAssembly)!, selected, parse.GetValue(pairs), parse.GetValue(seed), cancellationToken);
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             AtomicFile.Write(Path.Combine(dir, "base.json"), s => ResultsJson.Write(baseline, s));

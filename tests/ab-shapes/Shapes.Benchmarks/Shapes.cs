@@ -155,7 +155,7 @@ public class IterationSetups
         }
 
         Array.Sort(_array);
-        return Work.Changing(20) + _cleanups;
+        return Work.Changing(80) + _cleanups;
     }
 }
 
@@ -168,7 +168,7 @@ public class Async
     public async Task<long> TaskOfT()
     {
         await System.Threading.Tasks.Task.Yield();
-        return Work.Changing(40);
+        return Work.Changing(160);
     }
 
     [Benchmark]

@@ -1,0 +1,101 @@
+using AfirGen.PerfGate.Comparison;
+using AfirGen.PerfGate.IO;
+using AfirGen.PerfGate.Tests.Tooling;
+
+namespace AfirGen.PerfGate.Runner.Tests;
+
+/// <summary>
+/// `perfgate ab` on tests/ab-shapes: a benchmark project that references a library project and holds one benchmark of
+/// each shape BenchmarkDotNet users write. The head revision makes the library's Changing code slower.
+/// </summary>
+public sealed class AbShapesTests
+{
+    private static readonly string Shapes = Path.Combine(RepositoryRoot(), "tests", "ab-shapes");
+
+    [Fact]
+    public void EveryShapeIsComparedAndOnlyTheSlowedOnesRegress()
+    {
+        using var dir = new TempDir();
+        CopyDirectory(Shapes, dir.Path);
+        File.WriteAllText(dir.File(".gitignore"), "bin/\nobj/\nperfgate-results/\n");
+        BenchProject.Git(dir.Path, "init", "--quiet", "-b", "main");
+        BenchProject.Git(dir.Path, "add", ".");
+        BenchProject.Git(dir.Path, "commit", "--quiet", "-m", "base");
+        var cost = dir.File("Shapes.Library/Cost.cs");
+        // A slowdown the gate must see on a loaded CI machine in few worker rounds; bench/ab-calibration measures 10%.
+        File.WriteAllText(cost, File.ReadAllText(cost).Replace("Percent = 100", "Percent = 140", StringComparison.Ordinal));
+        BenchProject.Git(dir.Path, "commit", "--quiet", "-am", "head: the library's Changing code 40% slower");
+
+        var cleanups = dir.File("cleanups.log");
+        var r = PerfGateProcess.Run(dir.Path, new Dictionary<string, string> { ["SHAPES_CLEANUP_LOG"] = cleanups }, [], TimeSpan.FromMinutes(15),
+            "ab", "--base", "HEAD~1", "--head", "HEAD", "--project", "Shapes.Benchmarks/Shapes.Benchmarks.csproj", "--workers", "5", "--pairs", "30");
+        Assert.True(r.ExitCode == 1, r.ToString());
+
+        var comparison = ComparisonReader.Read(dir.File("perfgate-results"));
+        var expected = new[]
+        {
+            "Arguments.Changing(units: 20)", "Arguments.Changing(units: 40)", "Arguments.Steady(units: 30, label: \"thirty\")",
+            "ArgumentsSource.Changing(text: \"short\")", "ArgumentsSource.Steady(units: 16, times: 2)", "ArgumentsSource.Steady(units: 32, times: 1)",
+            "Async.Task", "Async.TaskOfT", "Async.ValueTask", "Async.ValueTaskOfT",
+            "Generic<Int32>.Changing", "Generic<String>.Changing",
+            "GlobalSetups.Changing", "GlobalSetups.Steady", "GlobalSetups.Untargeted",
+            "IterationSetups.Changing", "Jobs.Steady",
+            "Params.Changing(Units: 20)", "Params.Changing(Units: 40)",
+            "ParamsAllValues.Changing(Twice: False, Mode: Short)", "ParamsAllValues.Changing(Twice: True, Mode: Long)",
+            "ParamsSource.Steady(Units: 24)", "ParamsSource.Steady(Units: 48)",
+            "Plain.Changing", "Plain.Steady", "Structs.Changing",
+        }.Select(id => "Shapes.Benchmarks." + id);
+        var ids = comparison.Benchmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.All(expected, id => Assert.Contains(id, ids));
+        Assert.Equal(29, comparison.Benchmarks.Count);
+        foreach (var b in comparison.Benchmarks)
+        {
+            // Every case measured on both sides: none failed, skipped or new for its shape.
+            Assert.True(b.Verdict is not (Verdict.Failed or Verdict.New or Verdict.Missing), $"{b.Id}: {b.Verdict} {b.Error}");
+            var changing = b.Id.Contains(".Changing", StringComparison.Ordinal) || b.Id.Contains("TaskOfT", StringComparison.Ordinal)
+                || b.Id.EndsWith(".ValueTask", StringComparison.Ordinal);
+            if (changing)
+            {
+                Assert.True(b.Verdict == Verdict.Regressed, $"{b.Id} was slowed but came out {b.Verdict}\n{r.Stdout}");
+            }
+            else
+            {
+                Assert.True(b.Verdict != Verdict.Regressed, $"{b.Id} did not change but came out regressed\n{r.Stdout}");
+            }
+        }
+
+        // Each side ran each benchmark's own global cleanup once per worker: the targeted one for Steady, the untargeted one for the others.
+        var log = File.ReadAllLines(cleanups);
+        Assert.Equal(2 * 5, log.Count(l => l == "cleanup Steady"));
+        Assert.Equal(2 * 2 * 5, log.Count(l => l == "cleanup others"));
+        var head = ResultsJson.Read(dir.File("perfgate-results/results.json"));
+        Assert.All(head.Benchmarks, b => Assert.All(b.Launches, l => Assert.All(l.Samples.ToArray(), s => Assert.True(s > 0))));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AfirGen.PerfGate.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("the repository root was not found above " + AppContext.BaseDirectory);
+    }
+}
