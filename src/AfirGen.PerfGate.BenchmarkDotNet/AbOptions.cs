@@ -1,3 +1,5 @@
+using AfirGen.PerfGate.Model;
+
 namespace AfirGen.PerfGate.BenchmarkDotNet;
 
 /// <summary>What `perfgate ab` compares and how.</summary>
@@ -23,6 +25,15 @@ public sealed record AbOptions
 
     /// <summary>Worker processes when interleaving: each is one A/B round.</summary>
     public int Processes { get; init; } = 12;
+
+    /// <summary>
+    /// When interleaving, the ids of the benchmarks the results so far leave undecided; each is given another look of
+    /// <see cref="Processes"/> worker rounds while the <see cref="Budget"/> allows. Null runs one look.
+    /// </summary>
+    public Func<ResultSet, ResultSet, IReadOnlyCollection<string>>? Undecided { get; init; }
+
+    /// <summary>The time the interleaved looks may take: a further look starts only when its expected duration still fits.</summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Alternating batch pairs per benchmark in each worker process when interleaving.</summary>
     public int Pairs { get; init; } = 50;

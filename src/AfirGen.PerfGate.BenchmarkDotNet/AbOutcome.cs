@@ -8,4 +8,14 @@ namespace AfirGen.PerfGate.BenchmarkDotNet;
 /// <param name="Baseline">The base side's results, each launch tagged with its round.</param>
 /// <param name="Current">The head side's results.</param>
 /// <param name="Cancelled">True when Ctrl+C stopped the run; both sides are then marked incomplete.</param>
-public sealed record AbOutcome(GitRevision Base, GitRevision Head, ResultSet Baseline, ResultSet Current, bool Cancelled);
+public sealed record AbOutcome(GitRevision Base, GitRevision Head, ResultSet Baseline, ResultSet Current, bool Cancelled)
+{
+    /// <summary>The looks of the sequential design that ran (each <see cref="AbOptions.Processes"/> worker rounds); 0 without interleaving.</summary>
+    public int Looks { get; init; }
+
+    /// <summary>How long the interleaved measuring took, looks included.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The benchmarks still undecided when the budget would not fit another look; empty when every one was decided or the looks ran out.</summary>
+    public IReadOnlyList<string> BudgetSpentOn { get; init; } = [];
+}

@@ -95,8 +95,13 @@ public static class AbRunner
         if (options.Interleave)
         {
             var methods = sides[0].Methods.Union(sides[1].Methods, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var (baseline, current, stopped) = await InterleaveAsync(options, baseBuilt, headBuilt, methods, work, tracker, cancellationToken).ConfigureAwait(false);
-            return new AbOutcome(baseRevision, headRevision, baseline.Build(baseSource, stopped), current.Build(headSource, stopped), stopped);
+            var done = await InterleaveAsync(options, baseBuilt, headBuilt, methods, work, tracker, baseSource, headSource, cancellationToken).ConfigureAwait(false);
+            return new AbOutcome(baseRevision, headRevision, done.Baseline.Build(baseSource, done.Cancelled), done.Current.Build(headSource, done.Cancelled), done.Cancelled)
+            {
+                Looks = done.Looks,
+                Elapsed = done.Elapsed,
+                BudgetSpentOn = done.BudgetSpentOn,
+            };
         }
 
         tracker.Total = options.Rounds * sides.Sum(s => s.Methods.Count);
@@ -121,44 +126,99 @@ public static class AbRunner
         return new AbOutcome(baseRevision, headRevision, sides[0].Results.Build(baseSource, cancelled), sides[1].Results.Build(headSource, cancelled), cancelled);
     }
 
-    private static async Task<(LaunchAccumulator Baseline, LaunchAccumulator Current, bool Cancelled)> InterleaveAsync(AbOptions options,
-        BuiltProject baseBuilt, BuiltProject headBuilt, IReadOnlyList<string> methods, string work, ProgressTracker tracker, CancellationToken cancellationToken)
+    private sealed record Interleaving(LaunchAccumulator Baseline, LaunchAccumulator Current, bool Cancelled, int Looks, TimeSpan Elapsed, IReadOnlyList<string> BudgetSpentOn);
+
+    /// <summary>
+    /// The sequential design: looks of <see cref="AbOptions.Processes"/> worker rounds each, the first over every
+    /// benchmark, each further one over the benchmarks still undecided, until none is, the design's looks are spent, or
+    /// the next look's expected time would overrun the budget.
+    /// </summary>
+    private static async Task<Interleaving> InterleaveAsync(AbOptions options, BuiltProject baseBuilt, BuiltProject headBuilt, IReadOnlyList<string> methods,
+        string work, ProgressTracker tracker, Model.SourceInfo? baseSource, Model.SourceInfo? headSource, CancellationToken cancellationToken)
     {
         var baseline = new LaunchAccumulator();
         var current = new LaunchAccumulator();
         var methodsFile = Path.Combine(work, "methods.txt");
         await File.WriteAllLinesAsync(methodsFile, methods, cancellationToken).ConfigureAwait(false);
-        tracker.Total = options.Processes;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var maxLooks = options.Undecided is null ? 1 : Comparison.SequentialDesign.MaxLooks;
+        HashSet<string>? only = null;
+        var looks = 0;
+        var lastLook = TimeSpan.Zero;
+        var lastCases = 0;
+        IReadOnlyList<string> budgetSpentOn = [];
         try
         {
-            for (var round = 1; round <= options.Processes; round++)
+            for (var look = 1; look <= maxLooks; look++)
             {
-                tracker.Report($"interleaving base and head, process {round}/{options.Processes}");
-                var output = Path.Combine(work, $"interleave-{round}");
-                var args = options.WorkerCommand.Skip(1).Concat(
-                [
-                    "--base-assembly", baseBuilt.AssemblyPath, "--head-assembly", headBuilt.AssemblyPath,
-                    "--methods", methodsFile, "--pairs", options.Pairs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output,
-                    "--seed", round.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ]);
-                var outcome = await ChildProcess.RunAsync(options.WorkerCommand[0], args, work, null, options.Run.IdleTimeout, cancellationToken, options.WorkerEnvironment).ConfigureAwait(false);
-                var baseFile = Path.Combine(output, "base.json");
-                if (outcome.ExitCode != 0 || !File.Exists(baseFile))
+                string? casesFile = null;
+                if (look > 1)
                 {
-                    var why = outcome.TimedOut ? "timed out" : outcome.Output.LastOrDefault(l => l.Length > 0) ?? $"exit code {outcome.ExitCode}";
-                    throw new RunFailedException($"the interleaving worker failed: {why}");
+                    var undecided = options.Undecided!(baseline.Build(baseSource, false), current.Build(headSource, false));
+                    if (undecided.Count == 0)
+                    {
+                        break;
+                    }
+
+                    var expected = lastLook * undecided.Count / Math.Max(1, lastCases);
+                    if (clock.Elapsed + expected > options.Budget)
+                    {
+                        budgetSpentOn = undecided.Order(StringComparer.Ordinal).ToList();
+                        break;
+                    }
+
+                    only = undecided.ToHashSet(StringComparer.Ordinal);
+                    casesFile = Path.Combine(work, $"cases-{look}.txt");
+                    await File.WriteAllLinesAsync(casesFile, only, cancellationToken).ConfigureAwait(false);
                 }
 
-                baseline.Add(IO.ResultsJson.Read(baseFile), round);
-                current.Add(IO.ResultsJson.Read(Path.Combine(output, "head.json")), round);
+                var lookStart = clock.Elapsed;
+                tracker.Total = options.Processes;
+                var cases = 0;
+                for (var worker = 1; worker <= options.Processes; worker++)
+                {
+                    var round = ((look - 1) * options.Processes) + worker;
+                    tracker.Report(look == 1
+                        ? $"interleaving base and head, process {worker}/{options.Processes}"
+                        : $"look {look}: {only!.Count} undecided, process {worker}/{options.Processes}");
+                    var (b, h) = await WorkerAsync(options, baseBuilt, headBuilt, methodsFile, casesFile, Path.Combine(work, $"interleave-{round}"), round, cancellationToken).ConfigureAwait(false);
+                    cases = Math.Max(cases, b.Benchmarks.Count);
+                    baseline.Add(b, round);
+                    current.Add(h, round);
+                }
+
+                looks = look;
+                lastLook = clock.Elapsed - lookStart;
+                lastCases = cases;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return (baseline, current, true);
+            return new Interleaving(baseline, current, true, looks, clock.Elapsed, []);
         }
 
-        return (baseline, current, false);
+        return new Interleaving(baseline, current, false, looks, clock.Elapsed, budgetSpentOn);
+    }
+
+    private static async Task<(Model.ResultSet Base, Model.ResultSet Head)> WorkerAsync(AbOptions options, BuiltProject baseBuilt, BuiltProject headBuilt, string methodsFile,
+        string? casesFile, string output, int round, CancellationToken cancellationToken)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var args = options.WorkerCommand.Skip(1).Concat(
+        [
+            "--base-assembly", baseBuilt.AssemblyPath, "--head-assembly", headBuilt.AssemblyPath,
+            "--methods", methodsFile, "--pairs", options.Pairs.ToString(invariant), "--out", output,
+            "--seed", round.ToString(invariant),
+        ]).Concat(casesFile is null ? [] : ["--cases", casesFile]);
+        var outcome = await ChildProcess.RunAsync(options.WorkerCommand[0], args, Path.GetDirectoryName(methodsFile)!, null, options.Run.IdleTimeout, cancellationToken, options.WorkerEnvironment).ConfigureAwait(false);
+        var baseFile = Path.Combine(output, "base.json");
+        if (outcome.ExitCode != 0 || !File.Exists(baseFile))
+        {
+            var why = outcome.TimedOut ? "timed out" : outcome.Output.LastOrDefault(l => l.Length > 0) ?? $"exit code {outcome.ExitCode}";
+            throw new RunFailedException($"the interleaving worker failed: {why}");
+        }
+
+        return (IO.ResultsJson.Read(baseFile), IO.ResultsJson.Read(Path.Combine(output, "head.json")));
     }
 
     private sealed class Side(string name, LaunchRunner runner)

@@ -30,7 +30,7 @@ public sealed class AbTests
             var r = PerfGateProcess.Run(dir.Path, "ab", "--base", baseRef, "--head", "HEAD", "--project", "bench/Sample.Benchmarks.csproj");
             Assert.True(r.ExitCode == 1, r.ToString());
             Assert.Contains("compared base base (", r.Stderr, StringComparison.Ordinal);
-            Assert.Contains("interleaved in 12 worker processes", r.Stderr, StringComparison.Ordinal);
+            Assert.Contains("interleaved in 1 look of 12 worker processes", r.Stderr, StringComparison.Ordinal);
             var comparison = File.ReadAllText(dir.File("perfgate-results/comparison.json"));
             Assert.Contains("\"regressed\"", comparison, StringComparison.Ordinal);
             var head = ResultsJson.Read(dir.File("perfgate-results/results.json"));

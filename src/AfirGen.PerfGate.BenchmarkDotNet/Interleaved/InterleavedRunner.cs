@@ -22,10 +22,11 @@ public static class InterleavedRunner
     /// Times the selected methods of both assemblies in this process; each side gets one launch per benchmark holding one
     /// sample per batch. <paramref name="seed"/> (the worker's round) orders the benchmarks and the sides: where each
     /// side's compiled code lands in memory follows what was compiled before it, and a fixed order would give every
-    /// worker the same placement, so that a side favoured by it would be favoured in every round.
+    /// worker the same placement, so that a side favoured by it would be favoured in every round. <paramref name="cases"/>,
+    /// when given, narrows the run to those benchmark ids (the ones a sequential look left undecided).
     /// </summary>
     public static (ResultSet Baseline, ResultSet Current) Run(string baseAssembly, string headAssembly, IReadOnlyCollection<string> methods,
-        int pairs, int seed, CancellationToken cancellationToken)
+        int pairs, int seed, IReadOnlySet<string>? cases, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(methods);
         var random = new Random(seed);
@@ -39,7 +40,7 @@ public static class InterleavedRunner
             var (headCases, headUnsupported) = headFirst ? headLoaded : BenchmarkDiscovery.Discover(headContext.LoadFromAssemblyPath(headAssembly), methods);
             var baseById = baseCases.ToDictionary(c => c.Id, StringComparer.Ordinal);
             var headById = headCases.ToDictionary(c => c.Id, StringComparer.Ordinal);
-            var ids = baseById.Keys.Union(headById.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var ids = baseById.Keys.Union(headById.Keys, StringComparer.Ordinal).Where(id => cases is null || cases.Contains(id)).Order(StringComparer.Ordinal).ToArray();
             random.Shuffle(ids);
             var baseResults = new List<BenchmarkResult>();
             var headResults = new List<BenchmarkResult>();
@@ -66,8 +67,8 @@ public static class InterleavedRunner
                 }
             }
 
-            baseResults.AddRange(baseUnsupported.Select(Unsupported));
-            headResults.AddRange(headUnsupported.Select(Unsupported));
+            baseResults.AddRange(baseUnsupported.Where(u => cases is null || cases.Contains(u.Method)).Select(Unsupported));
+            headResults.AddRange(headUnsupported.Where(u => cases is null || cases.Contains(u.Method)).Select(Unsupported));
             var environment = RunEnvironment.Current();
             return (Set(baseResults, environment, cancelled), Set(headResults, environment, cancelled));
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using AfirGen.PerfGate.BenchmarkDotNet;
 
@@ -16,22 +17,30 @@ internal static class AbCommand
         var pairs = new Option<int>("--pairs") { Description = "Quick job: alternating millisecond batches of base and head per benchmark in each worker process", DefaultValueFactory = _ => 50 };
         var workers = new Option<int>("--workers") { Description = "Quick job: worker processes, each interleaving base and head; each is one A/B round", DefaultValueFactory = _ => 12 };
         var processes = new Option<bool>("--processes") { Description = "Quick job: run base and head in alternating processes instead of interleaving them in one" };
+        var budget = new Option<string>("--budget")
+        {
+            Description = "Quick job: time the interleaved looks may take; benchmarks still undecided get further looks while it lasts (e.g. 600, 90s, 15m)",
+            DefaultValueFactory = _ => "15m",
+        };
         var output = OutputFolder.NotEmpty(new Option<string>("--out") { Description = "Folder for results.json (head), baseline.json (base), comparison.json and the reports", DefaultValueFactory = _ => OutputFolder.Default });
         var micro = new MicroOptions();
         var gate = new GateOptions();
-        var command = new Command("ab", "Compare two git revisions on this machine, run interleaved so machine drift cancels") { baseRef, baseProject, headRef, project, rounds, pairs, workers, processes, output };
+        var command = new Command("ab", "Compare two git revisions on this machine, run interleaved so machine drift cancels") { baseRef, baseProject, headRef, project, rounds, pairs, workers, processes, budget, output };
         micro.AddTo(command);
         gate.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var config = gate.Load(parse);
-            var projectPath = parse.GetValue(project) ?? (config.Projects.Count > 0 ? config.Projects[0] : null)
+            var loaded = gate.Load(parse);
+            var projectPath = parse.GetValue(project) ?? (loaded.Projects.Count > 0 ? loaded.Projects[0] : null)
                 ?? throw new InputException("perfgate ab", "--project", "name a BenchmarkDotNet project with --project or list one in perfgate.json");
             if ((parse.GetValue(baseRef) is null) == (parse.GetValue(baseProject) is null))
             {
                 throw new InputException("perfgate ab", "--base", "name the base revision with --base, or a base project on disk with --base-project");
             }
 
+            var workerCount = parse.GetValue(workers) >= 3 ? parse.GetValue(workers) : throw new InputException("--workers", null, "at least 3 worker processes are needed");
+            // Interleaved runs are a sequential design of looks of workerCount rounds each; the verdicts test each benchmark at its look's share of alpha.
+            var config = loaded with { Comparison = loaded.Comparison with { RoundsPerLook = workerCount } };
             var options = new AbOptions
             {
                 Project = projectPath,
@@ -40,21 +49,51 @@ internal static class AbCommand
                 HeadRef = parse.GetValue(headRef),
                 Rounds = parse.GetValue(rounds),
                 Pairs = parse.GetValue(pairs) >= 10 ? parse.GetValue(pairs) : throw new InputException("--pairs", null, "at least 10 pairs are needed"),
-                Processes = parse.GetValue(workers) >= 3 ? parse.GetValue(workers) : throw new InputException("--workers", null, "at least 3 worker processes are needed"),
+                Processes = workerCount,
+                Budget = Budget(parse.GetValue(budget)!),
+                Undecided = (b, c) => Comparison.SuiteComparer.Compare(b, c, config).Benchmarks
+                    .Where(x => x.Verdict == Comparison.Verdict.Inconclusive).Select(x => x.Id).ToList(),
                 WorkerCommand = WorkerCommand(),
                 WorkerEnvironment = WorkerEnvironment(Environment.GetEnvironmentVariable),
                 Run = micro.Read(parse),
             };
             // Interleaving is the quick job's way; BenchmarkDotNet's default job runs whole processes.
             options = options with { Interleave = options.Run.Job.Name == BenchmarkJob.Quick.Name && !parse.GetValue(processes) };
+            if (!options.Interleave)
+            {
+                config = loaded;
+            }
+
             var outcome = await ProgressDisplay.RunAsync(progress => AbRunner.RunAsync(options with { Run = options.Run with { Progress = progress } }, cancellationToken)).ConfigureAwait(false);
             console.Error.WriteLine(options.Interleave
-                ? $"perfgate: compared base {outcome.Base} with head {outcome.Head}, interleaved in {options.Processes} worker processes of {options.Pairs} pairs a benchmark"
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"perfgate: compared base {outcome.Base} with head {outcome.Head}, interleaved in {outcome.Looks} look{(outcome.Looks == 1 ? "" : "s")} of {options.Processes} worker processes of {options.Pairs} pairs a benchmark, {outcome.Elapsed.TotalSeconds:0} s")
                 : $"perfgate: compared base {outcome.Base} with head {outcome.Head}, {options.Rounds} process rounds");
+            if (outcome.BudgetSpentOn.Count > 0)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"perfgate: the budget of {options.Budget.TotalSeconds:0} s would not fit another look for the {outcome.BudgetSpentOn.Count} benchmark{(outcome.BudgetSpentOn.Count == 1 ? "" : "s")} still undecided; give a larger --budget to decide them"));
+            }
+
             var outDir = parse.GetValue(output)!;
             return Run.GateRun.Finish(console, config, outcome.Baseline, outcome.Current, outDir, outcome.Cancelled);
         });
         return command;
+    }
+
+    /// <summary>A duration as seconds, or with a unit: 600, 90s, 15m, 1h.</summary>
+    internal static TimeSpan Budget(string text)
+    {
+        var t = text.Trim();
+        var (number, unit) = t.Length > 0 && char.IsLetter(t[^1]) ? (t[..^1], char.ToLowerInvariant(t[^1])) : (t, 's');
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0) || !double.IsFinite(value)
+            || unit is not ('s' or 'm' or 'h'))
+        {
+            throw new InputException("--budget", null, $"'{text}' is not a duration; give seconds or a number with s, m or h, e.g. 600, 90s, 15m");
+        }
+
+        var seconds = value * unit switch { 'm' => 60, 'h' => 3600, _ => 1 };
+        return seconds <= TimeSpan.MaxValue.TotalSeconds / 2 ? TimeSpan.FromSeconds(seconds) : throw new InputException("--budget", null, $"'{text}' is too long");
     }
 
     // The worker is this very tool, started again with its hidden command: the same runtime and settings on both sides.

@@ -17,12 +17,14 @@ internal static class InterleaveWorkerCommand
         var pairs = new Option<int>("--pairs") { Required = true };
         var output = new Option<string>("--out") { Required = true };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var command = new Command(Name, "Internal: one interleaved A/B round of perfgate ab") { baseAssembly, headAssembly, methods, pairs, output, seed };
+        var cases = new Option<string?>("--cases");
+        var command = new Command(Name, "Internal: one interleaved A/B round of perfgate ab") { baseAssembly, headAssembly, methods, pairs, output, seed, cases };
         command.Hidden = true;
         command.SetAction((parse, cancellationToken) =>
         {
             var selected = File.ReadAllLines(parse.GetValue(methods)!).ToHashSet(StringComparer.Ordinal);
-            var (baseline, current) = InterleavedRunner.Run(parse.GetValue(baseAssembly)!, parse.GetValue(headAssembly)!, selected, parse.GetValue(pairs), parse.GetValue(seed), cancellationToken);
+            var (baseline, current) = InterleavedRunner.Run(parse.GetValue(baseAssembly)!, parse.GetValue(headAssembly)!, selected, parse.GetValue(pairs), parse.GetValue(seed),
+                parse.GetValue(cases) is { } file ? File.ReadAllLines(file).ToHashSet(StringComparer.Ordinal) : null, cancellationToken);
             var dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             AtomicFile.Write(Path.Combine(dir, "base.json"), s => ResultsJson.Write(baseline, s));

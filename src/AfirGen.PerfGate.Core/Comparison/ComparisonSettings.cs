@@ -20,4 +20,10 @@ public sealed record ComparisonSettings
 
     /// <summary>Whether an inconclusive result fails the gate (<c>--fail-on inconclusive</c>), for teams that want a decided verdict or a red build.</summary>
     public bool FailOnInconclusive { get; init; }
+
+    /// <summary>
+    /// Paired rounds per look when the results come from <c>perfgate ab</c>'s sequential design
+    /// (<see cref="SequentialDesign"/>): each benchmark is then tested at its look's share of the alpha. Null for one look.
+    /// </summary>
+    public int? RoundsPerLook { get; init; }
 }

@@ -250,14 +250,17 @@ public static class SuiteComparer
     private static MetricComparison TimeVerdict(TimeEvidence e, double threshold, double alpha, int tests, ComparisonSettings settings,
         MetricSummary? baseSummary, MetricSummary? curSummary, BenchmarkResult b, BenchmarkResult c)
     {
-        var evaluation = e.Evaluate(alpha);
+        // A benchmark of a sequential A/B run is tested at its look's share of the alpha (SequentialDesign).
+        var look = e.Rounds is { } rounds && settings.RoundsPerLook is { } perLook ? SequentialDesign.Look(rounds, perLook) : (int?)null;
+        var share = look is { } k ? SequentialDesign.Share(k) : 1;
+        var evaluation = e.Evaluate(alpha * share, trimmed: look is not null);
         var (shift, p) = (evaluation.Shift, evaluation.PValue);
         var ratio = Math.Exp(shift.Estimate);
         var lo = Math.Exp(shift.Lower);
         var hi = Math.Exp(shift.Upper);
         var up = 1 + threshold;
         var down = 1 / up;
-        var note = evaluation.Note;
+        var note = look is { } at ? $"{evaluation.Note}, {SequentialDesign.Describe(at)}" : evaluation.Note;
         Verdict verdict;
         if (e.Metric == ComparedMetric.Time && baseSummary is not null && curSummary is not null
             && Math.Max(baseSummary.Median, curSummary.Median) < settings.TimeFloorNanoseconds)
@@ -304,7 +307,7 @@ public static class SuiteComparer
             CiLower = lo,
             CiUpper = hi,
             Confidence = shift.Confidence,
-            PValue = Math.Min(1, p * tests),
+            PValue = Math.Min(1, p * tests / share),
             BaselineN = evaluation.BaselineN,
             CurrentN = evaluation.CurrentN,
             Unit = evaluation.Unit,

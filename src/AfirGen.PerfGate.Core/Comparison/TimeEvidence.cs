@@ -50,6 +50,9 @@ internal sealed class TimeEvidence
     /// <summary>The metric.</summary>
     public ComparedMetric Metric { get; }
 
+    /// <summary>The number of paired A/B rounds when the evidence is paired by round, else null.</summary>
+    public int? Rounds => _pairedDifferences?.Length;
+
     /// <summary>Whether the launch-to-launch noise had to be assumed rather than measured or stored.</summary>
     public bool NoiseAssumed { get; private init; }
 
@@ -143,11 +146,15 @@ internal sealed class TimeEvidence
         baseline.LaunchNoise is { } b && current.LaunchNoise is { } c ? Math.Max(b, c) : baseline.LaunchNoise ?? current.LaunchNoise;
 
     /// <summary>The shift on the log scale with an interval at 1 − <paramref name="alpha"/>, the unadjusted two-sided p-value, and the units used.</summary>
-    public Evaluation Evaluate(double alpha)
+    /// <remarks>
+    /// <paramref name="trimmed"/> tests paired rounds by their trimmed mean (the interleaved rounds of <c>perfgate ab</c>,
+    /// where a round now and then is moved by code placement); otherwise by their mean.
+    /// </remarks>
+    public Evaluation Evaluate(double alpha, bool trimmed = false)
     {
         if (_pairedDifferences is { } d)
         {
-            return EvaluatePaired(d, alpha) with { TypicalBase = _typicalBase, Unit = EvidenceUnit.Round };
+            return EvaluatePaired(d, alpha, trimmed ? Trim : 0) with { TypicalBase = _typicalBase, Unit = EvidenceUnit.Round };
         }
 
         if (_baselineLaunches is { } x && _currentLaunches is { } y && LaunchTestCanDecide(x.Length, y.Length, alpha))
@@ -207,27 +214,41 @@ internal sealed class TimeEvidence
     // include the odd one hit by a GC or an interrupt, and a rank method is not thrown by it.
     private const int RankPairs = 20;
 
-    private static Evaluation EvaluatePaired(double[] d, double alpha)
+    private static Evaluation EvaluatePaired(double[] d, double alpha, double trim)
     {
-        if (d.Length >= RankPairs)
+        // Interleaved rounds keep the trimmed mean at every count: at the small alphas of a suite's later looks the
+        // signed-rank interval reaches out to the extreme Walsh averages, which a round moved by placement makes wide.
+        if (trim == 0 && d.Length >= RankPairs)
         {
             var (rankShift, rankP) = SignedRank.Estimate(d, 1 - alpha);
             return new Evaluation(rankShift, rankP, d.Length, d.Length, string.Create(CultureInfo.InvariantCulture, $"{d.Length} interleaved A/B pairs, signed-rank"));
         }
 
-        var mean = d.Average();
-        var se = Descriptive.StdDev(d) / Math.Sqrt(d.Length);
-        var df = d.Length - 1;
-        var note = string.Create(CultureInfo.InvariantCulture, $"{d.Length} A/B rounds, paired by round");
-        if (se <= 0)
+        // Interleaved rounds: Yuen's trimmed-mean test on the paired differences. Where each side's code lands in
+        // memory moves a whole round by tens of percent now and then (docs/runner.md), and a plain t interval is
+        // widened by every such round; the 20% trimmed mean with its winsorized standard error and h − 1 degrees of
+        // freedom is not. With no trimming (process rounds, or fewer than five rounds) it is the paired t interval.
+        var n = d.Length;
+        var sorted = d.Order().ToArray();
+        var g = (int)Math.Floor(trim * n);
+        var h = n - (2 * g);
+        var mean = sorted.Skip(g).Take(h).Average();
+        var winsorized = sorted.Select((v, i) => i < g ? sorted[g] : i >= n - g ? sorted[n - g - 1] : v).ToArray();
+        var sw = Descriptive.StdDev(winsorized);
+        var se = Math.Sqrt((n - 1) * sw * sw / (h * (double)(h - 1)));
+        var df = h - 1;
+        var note = string.Create(CultureInfo.InvariantCulture, $"{n} A/B rounds, paired by round{(g > 0 ? ", trimmed mean" : "")}");
+        if (!(se > 0))
         {
-            return new Evaluation(new ShiftEstimate(mean, mean, mean, 1 - alpha), mean == 0 ? 1 : 0, d.Length, d.Length, note);
+            return new Evaluation(new ShiftEstimate(mean, mean, mean, 1 - alpha), mean == 0 ? 1 : 0, n, n, note);
         }
 
         var t = StudentT.Quantile(1 - (alpha / 2), df);
         var p = StudentT.TwoSidedPValue(Math.Abs(mean) / se, df);
-        return new Evaluation(new ShiftEstimate(mean, mean - (t * se), mean + (t * se), 1 - alpha), p, d.Length, d.Length, note);
+        return new Evaluation(new ShiftEstimate(mean, mean - (t * se), mean + (t * se), 1 - alpha), p, n, n, note);
     }
+
+    private const double Trim = 0.2;
 
     // Launch centres that agree to a part in a billion are one value: a difference in the last bits is rounding
     // (a change of unit, a division by the operation count), and it must not turn a tie into an order.

@@ -81,6 +81,7 @@ public static class ComparisonReader
         AllocationThreshold = at.Property("allocationThreshold").NonNegative(),
         TimeFloorNanoseconds = at.Property("timeFloorNanoseconds").NonNegative(),
         FailOnInconclusive = FailPolicy.Parse(at.Property("failOn").String(), at.File, at.Property("failOn").Path),
+        RoundsPerLook = at.OptionalProperty("roundsPerLook")?.Int32(min: 1),
     };
 
     private static ThresholdOverride Rule(JsonCursor at)

@@ -138,6 +138,11 @@ public sealed class JsonReport : IReportRenderer
         Number(w, "allocationThreshold", s.AllocationThreshold);
         Number(w, "timeFloorNanoseconds", s.TimeFloorNanoseconds);
         w.WriteString("failOn", Config.FailPolicy.ToName(s.FailOnInconclusive));
+        if (s.RoundsPerLook is { } perLook)
+        {
+            w.WriteNumber("roundsPerLook", perLook);
+        }
+
         w.WriteEndObject();
     }
 

@@ -16,7 +16,10 @@ public sealed class ComparisonSchemaTests
         var benchmarks = root.GetProperty("benchmarks").EnumerateArray().ToArray();
 
         ResultsSchemaTests.AssertSameNames(schema.RootElement, root);
-        ResultsSchemaTests.AssertSameNames(schema.RootElement.GetProperty("properties").GetProperty("settings"), root.GetProperty("settings"));
+        // A sequential A/B comparison also writes its rounds per look.
+        var sample = SampleComparison.Create();
+        using var sequential = JsonDocument.Parse(new JsonReport().Render(sample with { Settings = sample.Settings with { RoundsPerLook = 12 } }));
+        ResultsSchemaTests.AssertSameNames(schema.RootElement.GetProperty("properties").GetProperty("settings"), root.GetProperty("settings"), sequential.RootElement.GetProperty("settings"));
         ResultsSchemaTests.AssertSameNames(schema.RootElement.GetProperty("properties").GetProperty("files"), root.GetProperty("files"));
         ResultsSchemaTests.AssertSameNames(defs.GetProperty("run"), root.GetProperty("current"), root.GetProperty("baseline"));
         ResultsSchemaTests.AssertSameNames(defs.GetProperty("benchmark"), benchmarks);
