@@ -168,7 +168,7 @@ public class Async
     public async Task<long> TaskOfT()
     {
         await System.Threading.Tasks.Task.Yield();
-        return Work.Changing(160);
+        return Work.Changing(1000);
     }
 
     [Benchmark]
