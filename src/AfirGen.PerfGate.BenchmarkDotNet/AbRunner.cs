@@ -74,9 +74,9 @@ public static class AbRunner
         var run = options.Run;
         var tracker = new ProgressTracker(run.Progress);
         tracker.Report("building base " + baseRevision);
-        var baseBuilt = await ProjectBuilder.BuildAsync(baseProject, cancellationToken).ConfigureAwait(false);
+        var baseBuilt = await ProjectBuilder.BuildAsync(baseProject, run.Framework, cancellationToken).ConfigureAwait(false);
         tracker.Report("building head " + headRevision);
-        var headBuilt = await ProjectBuilder.BuildAsync(headProject, cancellationToken).ConfigureAwait(false);
+        var headBuilt = await ProjectBuilder.BuildAsync(headProject, run.Framework, cancellationToken).ConfigureAwait(false);
 
         var sides = new[]
         {

@@ -15,10 +15,10 @@ internal sealed class LaunchRunner(BuiltProject project, BenchmarkJob job, TimeS
     /// <summary>Called with the name of each benchmark as it starts.</summary>
     public Action<string>? OnBenchmarkStarted { get; init; }
 
-    /// <summary>Lists the benchmark methods (Namespace.Type.Method) that the filter selects.</summary>
-    public async Task<IReadOnlyList<string>> ListAsync(string? filter, CancellationToken cancellationToken)
+    /// <summary>Lists the benchmark methods (Namespace.Type.Method) that any of the filter's globs selects.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(IReadOnlyList<string>? filter, CancellationToken cancellationToken)
     {
-        var outcome = await ChildProcess.RunAsync("dotnet", [project.AssemblyPath, "--list", "flat", "--filter", filter ?? "*"],
+        var outcome = await ChildProcess.RunAsync("dotnet", [project.AssemblyPath, "--list", "flat", "--filter", .. filter ?? ["*"]],
             Path.GetDirectoryName(project.AssemblyPath), null, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
         if (outcome.ExitCode != 0)
         {

@@ -4,7 +4,10 @@ namespace AfirGen.PerfGate.BenchmarkDotNet;
 public sealed record MicroRunOptions
 {
     /// <summary>BenchmarkDotNet glob over Namespace.Type.Method; null runs everything.</summary>
-    public string? Filter { get; init; }
+    public IReadOnlyList<string>? Filter { get; init; }
+
+    /// <summary>The target framework to build a multi-targeting project for; null chooses the newest one this runtime runs.</summary>
+    public string? Framework { get; init; }
 
     /// <summary>The job: iteration settings and launch count.</summary>
     public BenchmarkJob Job { get; init; } = BenchmarkJob.Quick;

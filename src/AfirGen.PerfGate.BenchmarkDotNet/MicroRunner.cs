@@ -11,7 +11,7 @@ public static class MicroRunner
         ArgumentNullException.ThrowIfNull(options);
         using var work = new WorkDirectory();
         options.Progress?.Invoke(new RunProgress("building " + Path.GetFileName(project), null, 0, 0));
-        var built = await ProjectBuilder.BuildAsync(project, cancellationToken).ConfigureAwait(false);
+        var built = await ProjectBuilder.BuildAsync(project, options.Framework, cancellationToken).ConfigureAwait(false);
         var source = await Git.SourceAsync(Path.GetDirectoryName(built.ProjectPath)!, cancellationToken).ConfigureAwait(false);
         var tracker = new ProgressTracker(options.Progress);
         var runner = new LaunchRunner(built, options.Job, options.IdleTimeout, work.Path) { OnBenchmarkStarted = tracker.Started };
@@ -41,7 +41,7 @@ public static class MicroRunner
         var all = await runner.ListAsync(options.Filter, cancellationToken).ConfigureAwait(false);
         if (all.Count == 0)
         {
-            throw new InputException(project, options.Filter is null ? null : "--filter", options.Filter is null ? "holds no benchmarks" : $"'{options.Filter}' selects no benchmarks");
+            throw new InputException(project, options.Filter is null ? null : "--filter", options.Filter is null ? "holds no benchmarks" : $"{string.Join(" ", options.Filter.Select(f => $"'{f}'"))} {(options.Filter.Count == 1 ? "selects" : "select")} no benchmarks");
         }
 
         return options.Shard is { } shard ? all.Where(shard.Contains).ToList() : all;

@@ -8,7 +8,13 @@ public static partial class ProjectBuilder
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Builds <paramref name="project"/>; a project that does not build throws <see cref="RunFailedException"/> with the compiler's first errors.</summary>
-    public static async Task<BuiltProject> BuildAsync(string project, CancellationToken cancellationToken)
+    public static Task<BuiltProject> BuildAsync(string project, CancellationToken cancellationToken) => BuildAsync(project, null, cancellationToken);
+
+    /// <summary>
+    /// Builds <paramref name="project"/> for <paramref name="framework"/>, or for its one target framework; a project
+    /// with several (<c>&lt;TargetFrameworks&gt;</c>) is built for the newest .NET among them that this runtime runs.
+    /// </summary>
+    public static async Task<BuiltProject> BuildAsync(string project, string? framework, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
         var path = Path.GetFullPath(project);
@@ -25,7 +31,27 @@ public static partial class ProjectBuilder
             throw new InputException(project, null, "project file not found");
         }
 
-        var build = await ChildProcess.RunAsync("dotnet", ["build", path, "-c", "Release", "-nologo", "-v", "q", "-clp:NoSummary"],
+        var frameworks = await PropertyAsync(path, null, "TargetFrameworks", cancellationToken).ConfigureAwait(false);
+        var listed = (frameworks ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string? chosen = null;
+        if (framework is not null)
+        {
+            chosen = listed.Length == 0 || listed.Contains(framework, StringComparer.OrdinalIgnoreCase)
+                ? framework
+                : throw new InputException("--framework", null, $"'{framework}' is not one of {project}'s target frameworks ({string.Join(", ", listed)})");
+        }
+        else if (listed.Length > 1)
+        {
+            chosen = Newest(listed) ?? throw new InputException(project, "--framework",
+                $"targets {string.Join(", ", listed)}, none of which is a .NET this runtime ({Environment.Version.ToString(2)}) runs; choose one with --framework");
+        }
+        else if (listed.Length == 1)
+        {
+            chosen = listed[0];
+        }
+
+        string[] tfm = chosen is null ? [] : ["-f", chosen];
+        var build = await ChildProcess.RunAsync("dotnet", ["build", path, "-c", "Release", "-nologo", "-v", "q", "-clp:NoSummary", .. tfm],
             Path.GetDirectoryName(path), null, BuildTimeout, cancellationToken).ConfigureAwait(false);
         if (build.ExitCode != 0)
         {
@@ -34,16 +60,35 @@ public static partial class ProjectBuilder
             throw new RunFailedException($"{project} does not build: {detail}");
         }
 
-        var query = await ChildProcess.RunAsync("dotnet", ["msbuild", path, "-getProperty:TargetPath", "-p:Configuration=Release", "-nologo"],
-            Path.GetDirectoryName(path), null, BuildTimeout, cancellationToken).ConfigureAwait(false);
-        var assembly = query.Output.Select(l => l.Trim()).LastOrDefault(l => l.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
-        if (query.ExitCode != 0 || assembly is null || !File.Exists(assembly))
+        var assembly = await PropertyAsync(path, chosen, "TargetPath", cancellationToken).ConfigureAwait(false);
+        if (assembly is null || !assembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || !File.Exists(assembly))
         {
             throw new RunFailedException($"{project} built, but its output assembly could not be found");
         }
 
         return new BuiltProject(path, assembly);
     }
+
+    /// <summary>The newest netN.M among <paramref name="frameworks"/> whose major version this runtime can run.</summary>
+    internal static string? Newest(IEnumerable<string> frameworks) => frameworks
+        .Select(f => (Name: f, Version: NetVersion().Match(f)))
+        .Where(f => f.Version.Success && Version.TryParse(f.Version.Groups[1].Value, out var v) && v.Major <= Environment.Version.Major)
+        .OrderByDescending(f => Version.Parse(f.Version.Groups[1].Value))
+        .Select(f => f.Name)
+        .FirstOrDefault();
+
+    private static async Task<string?> PropertyAsync(string project, string? framework, string property, CancellationToken cancellationToken)
+    {
+        string[] tfm = framework is null ? [] : [$"-p:TargetFramework={framework}"];
+        var query = await ChildProcess.RunAsync("dotnet", ["msbuild", project, $"-getProperty:{property}", "-p:Configuration=Release", "-nologo", .. tfm],
+            Path.GetDirectoryName(project), null, BuildTimeout, cancellationToken).ConfigureAwait(false);
+        var value = query.ExitCode == 0 ? query.Output.Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) : null;
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    // net8.0, net10.0 (not netstandard2.0 or net48, which a .NET runtime does not run as an executable).
+    [GeneratedRegex(@"^net(\d+\.\d+)(-.*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex NetVersion();
 
     // "File.cs(12,5): error CS1002: ; expected [proj.csproj]" — keep the file, position, code and message.
     [GeneratedRegex(@"[^\s].*?: error [A-Z]+[0-9]+: [^\[]*", RegexOptions.CultureInvariant)]

@@ -41,6 +41,30 @@ public sealed class RunTests
     }
 
     [Fact]
+    public void AMultiTargetingProjectRunsAndSeveralFilterGlobsEachSelect()
+    {
+        using var dir = new TempDir();
+        static string Class(string name) => $$"""
+            using BenchmarkDotNet.Attributes;
+            namespace Sample;
+            public class {{name}}
+            {
+                [Benchmark] public int M() => System.Environment.ProcessorCount * {{name.Length}};
+            }
+            """;
+        var project = BenchProject.Create(dir.File("bench"), ("Alpha.cs", Class("Alpha")), ("Beta.cs", Class("Beta")), ("Gamma.cs", Class("Gamma")));
+        // <TargetFrameworks>, even with one framework, has no TargetPath of its own: perfgate builds for one framework.
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net10.0</TargetFrameworks>", StringComparison.Ordinal));
+        var r = PerfGateProcess.Run(dir.Path, "run", "--project", project, "--launches", "1", "--filter", "*Alpha*", "*Gamma.M", "--out", "out");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal(["Sample.Alpha.M", "Sample.Gamma.M"], ResultsJson.Read(dir.File("out/results.json")).Benchmarks.Select(b => b.Id).Order());
+
+        var wrong = PerfGateProcess.Run(dir.Path, "run", "--project", project, "--framework", "net6.0", "--out", "out2");
+        Assert.True(wrong.ExitCode == 2, wrong.ToString());
+        Assert.Contains("'net6.0' is not one of", wrong.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AProjectThatDoesNotBuildExitsThreeWithTheCompilerError()
     {
         using var dir = new TempDir();

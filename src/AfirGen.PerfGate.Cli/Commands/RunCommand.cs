@@ -40,7 +40,7 @@ internal static class RunCommand
             var glob = options.Filter;
             var scenarios = config.Scenarios.Scenarios
                 .Where(s => selected.Contains(s.Category))
-                .Where(s => glob is null || System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(glob, s.BaseId, ignoreCase: true))
+                .Where(s => glob is null || glob.Any(g => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(g, s.BaseId, ignoreCase: true)))
                 .ToList();
             // The target runs only while its api scenarios do: it would otherwise share the cores with the micro-benchmarks.
             var api = scenarios.Where(s => s.Category == Category.Api).ToList();
