@@ -83,9 +83,13 @@ public static class AbRunner
             new Side("base", new LaunchRunner(baseBuilt, run.Job, run.IdleTimeout, Path.Combine(work, "runs-base")) { OnBenchmarkStarted = tracker.Started }),
             new Side("head", new LaunchRunner(headBuilt, run.Job, run.IdleTimeout, Path.Combine(work, "runs-head")) { OnBenchmarkStarted = tracker.Started }),
         };
-        foreach (var side in sides)
+        var builds = new[] { baseBuilt, headBuilt };
+        for (var i = 0; i < sides.Length; i++)
         {
-            side.Methods = await MicroRunner.SelectAsync(side.Runner, run, side.Name + " " + Path.GetFileName(headProject), cancellationToken).ConfigureAwait(false);
+            var name = sides[i].Name + " " + Path.GetFileName(headProject);
+            sides[i].Methods = options.Interleave
+                ? await SelectInterleavedAsync(options, sides[i].Runner, builds[i], name, work, cancellationToken).ConfigureAwait(false)
+                : await MicroRunner.SelectAsync(sides[i].Runner, run, name, cancellationToken).ConfigureAwait(false);
         }
 
         var baseSource = new Model.SourceInfo(baseRevision.Commit, baseRevision.Ref);
@@ -124,6 +128,46 @@ public static class AbRunner
         }
 
         return new AbOutcome(baseRevision, headRevision, sides[0].Results.Build(baseSource, cancelled), sides[1].Results.Build(headSource, cancelled), cancelled);
+    }
+
+    /// <summary>
+    /// The methods to interleave: as the project's own entry point lists them, or, when it lists none (a test project
+    /// whose tests call BenchmarkRunner, with no BenchmarkSwitcher of its own), as the worker finds them by reflection,
+    /// narrowed by the filter's globs as BenchmarkDotNet matches them (Namespace.Type.Method, * and ?, any case).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> SelectInterleavedAsync(AbOptions options, LaunchRunner runner, BuiltProject built, string project,
+        string work, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> listed = [];
+        try
+        {
+            listed = await runner.ListAsync(options.Run.Filter, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RunFailedException)
+        {
+            // An entry point that does not take BenchmarkDotNet's arguments: the worker lists the benchmarks instead.
+        }
+
+        if (listed.Count == 0)
+        {
+            var outcome = await ChildProcess.RunAsync(options.WorkerCommand[0], [.. options.WorkerCommand.Skip(1), "--list", "--base-assembly", built.AssemblyPath],
+                work, null, TimeSpan.FromMinutes(2), cancellationToken, options.WorkerEnvironment).ConfigureAwait(false);
+            if (outcome.ExitCode != 0)
+            {
+                throw new RunFailedException($"{built.ProjectPath}: listing its benchmarks failed: {outcome.Output.LastOrDefault(l => l.Length > 0) ?? "no output"}");
+            }
+
+            listed = outcome.Output.Select(l => l.Trim()).Where(l => l.Length > 0)
+                .Where(m => options.Run.Filter is not { } globs || globs.Any(g => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(g, m, ignoreCase: true)))
+                .ToList();
+        }
+
+        if (listed.Count == 0)
+        {
+            throw MicroRunner.NoneSelected(project, options.Run.Filter);
+        }
+
+        return options.Run.Shard is { } shard ? listed.Where(shard.Contains).ToList() : listed;
     }
 
     private sealed record Interleaving(LaunchAccumulator Baseline, LaunchAccumulator Current, bool Cancelled, int Looks, TimeSpan Elapsed, IReadOnlyList<string> BudgetSpentOn);

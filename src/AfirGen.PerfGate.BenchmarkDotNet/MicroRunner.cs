@@ -41,9 +41,14 @@ public static class MicroRunner
         var all = await runner.ListAsync(options.Filter, cancellationToken).ConfigureAwait(false);
         if (all.Count == 0)
         {
-            throw new InputException(project, options.Filter is null ? null : "--filter", options.Filter is null ? "holds no benchmarks" : $"{string.Join(" ", options.Filter.Select(f => $"'{f}'"))} {(options.Filter.Count == 1 ? "selects" : "select")} no benchmarks");
+            throw NoneSelected(project, options.Filter);
         }
 
         return options.Shard is { } shard ? all.Where(shard.Contains).ToList() : all;
     }
+
+    /// <summary>The bad input of a project or filter that selects nothing.</summary>
+    internal static InputException NoneSelected(string project, IReadOnlyList<string>? filter) => filter is null
+        ? new InputException(project, null, "holds no benchmarks")
+        : new InputException(project, "--filter", $"{string.Join(" ", filter.Select(f => $"'{f}'"))} {(filter.Count == 1 ? "selects" : "select")} no benchmarks");
 }

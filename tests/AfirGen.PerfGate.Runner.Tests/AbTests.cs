@@ -76,6 +76,32 @@ public sealed class AbTests
     }
 
     [Fact]
+    public void ATestProjectWithoutABenchmarkSwitcherIsListedByReflection()
+    {
+        // As in a test project whose tests call BenchmarkRunner: its entry point ignores BenchmarkDotNet's arguments.
+        using var dir = new TempDir();
+        string Side(string name, int rounds)
+        {
+            var project = BenchProject.Create(dir.File(name), ("Work.cs", BenchProject.Work(rounds)));
+            File.WriteAllText(dir.File(name + "/Program.cs"), "public static class Entry { public static void Main() { } }\n");
+            return project;
+        }
+
+        var baseProject = Side("base", 4);
+        var headProject = Side("head", 8);
+        var r = PerfGateProcess.Run(dir.Path, new Dictionary<string, string>(), [], TimeSpan.FromMinutes(5),
+            "ab", "--base-project", baseProject, "--project", headProject, "--workers", "3", "--pairs", "10", "--filter", "*.Work.*", "*Nothing*");
+        Assert.True(r.ExitCode == 1, r.ToString());
+        var comparison = File.ReadAllText(dir.File("perfgate-results/comparison.json"));
+        Assert.Contains("\"Sample.Work.Sum\"", comparison, StringComparison.Ordinal);
+        Assert.Contains("\"regressed\"", comparison, StringComparison.Ordinal);
+
+        var none = PerfGateProcess.Run(dir.Path, "ab", "--base-project", baseProject, "--project", headProject, "--filter", "*Nothing*", "--out", "none");
+        Assert.True(none.ExitCode == 2, none.ToString());
+        Assert.Contains("'*Nothing*' selects no benchmarks", none.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownBaseRefIsBadInput()
     {
         var (dir, _) = Repository(4, 4, "x");

@@ -69,6 +69,11 @@ internal static class BenchmarkDiscovery
         return (cases, unsupported);
     }
 
+    /// <summary>The benchmark methods of <paramref name="assembly"/>, named as <c>--list flat</c> names them.</summary>
+    public static List<string> Methods(Assembly assembly) => BenchmarkTypes(assembly)
+        .SelectMany(t => t.GetMethods(Members).Where(m => Has(m, "BenchmarkAttribute")).Select(m => $"{TypeName(t)}.{m.Name}"))
+        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The public concrete classes, with each generic class closed over each of its [GenericTypeArguments].</summary>
     private static IEnumerable<Type> BenchmarkTypes(Assembly assembly)
     {

@@ -18,6 +18,20 @@ public static class InterleavedRunner
     // a side that is re-compiled part-way through would differ from the other for reasons that are not its code.
     private static readonly TimeSpan Warmup = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The benchmark methods of <paramref name="assembly"/> as <c>--list flat</c> names them (Namespace.Type.Method), found by reflection.</summary>
+    public static IReadOnlyList<string> List(string assembly)
+    {
+        var context = new SideLoadContext(assembly);
+        try
+        {
+            return BenchmarkDiscovery.Methods(context.LoadFromAssemblyPath(Path.GetFullPath(assembly)));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     /// <summary>
     /// Times the selected methods of both assemblies in this process; each side gets one launch per benchmark holding one
     /// sample per batch. <paramref name="seed"/> (the worker's round) orders the benchmarks and the sides: where each
