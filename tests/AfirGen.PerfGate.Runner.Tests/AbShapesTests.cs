@@ -48,21 +48,30 @@ public sealed class AbShapesTests
         var ids = comparison.Benchmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         Assert.All(expected, id => Assert.Contains(id, ids));
         Assert.Equal(29, comparison.Benchmarks.Count);
+        var slowed = 0;
+        var flagged = 0;
         foreach (var b in comparison.Benchmarks)
         {
             // Every case measured on both sides: none failed, skipped or new for its shape.
             Assert.True(b.Verdict is not (Verdict.Failed or Verdict.New or Verdict.Missing), $"{b.Id}: {b.Verdict} {b.Error}");
             var changing = b.Id.Contains(".Changing", StringComparison.Ordinal) || b.Id.EndsWith(".Async.TaskOfT", StringComparison.Ordinal)
                 || b.Id.EndsWith(".Async.ValueTask", StringComparison.Ordinal);
+            var time = b.Metrics.Single(m => m.Metric == ComparedMetric.Time);
             if (changing)
             {
-                Assert.True(b.Verdict == Verdict.Regressed, $"{b.Id} was slowed but came out {b.Verdict}\n{r.Stdout}");
+                // On a loaded CI machine a slowed case may stay inconclusive within the budget, but never reads as faster or unchanged.
+                slowed++;
+                flagged += b.Verdict == Verdict.Regressed ? 1 : 0;
+                Assert.True(b.Verdict == Verdict.Regressed || (b.Verdict == Verdict.Inconclusive && time.Ratio > 1), $"{b.Id} was slowed but came out {b.Verdict}\n{r.Stdout}");
             }
             else
             {
-                Assert.True(b.Verdict != Verdict.Regressed, $"{b.Id} did not change but came out regressed\n{r.Stdout}");
+                Assert.True(b.Verdict is Verdict.Unchanged or Verdict.Inconclusive, $"{b.Id} did not change but came out {b.Verdict}\n{r.Stdout}");
             }
         }
+
+        Assert.Equal(18, slowed);
+        Assert.True(flagged >= 14, $"only {flagged} of {slowed} slowed cases came out regressed\n{r.Stdout}");
 
         // Each side ran each benchmark's own global cleanup once per worker round it was measured in: the targeted one
         // for Steady, the untargeted one for the others.
