@@ -36,6 +36,7 @@ public static class SuiteComparer
                 $"setup differs: {string.Join("; ", setupDiffers)}; the api results are not compared with the baseline"));
         }
 
+        var suiteNoise = SuiteLaunchNoise.Of(baseById, curById);
         var pending = new Pending[ids.Length];
         Parallel.For(0, ids.Length, i =>
         {
@@ -44,7 +45,7 @@ public static class SuiteComparer
             curById.TryGetValue(id, out var c);
             var (regression, sla) = config.For(id);
             var evidence = b is not null && c is not null && b.Status == BenchmarkStatus.Succeeded && c.Status == BenchmarkStatus.Succeeded
-                ? Evidence(b, c, settings)
+                ? Evidence(b, c, settings, suiteNoise.Without(id))
                 : [];
             pending[i] = new Pending(id, b, c, regression, sla, evidence, setupDiffers.Count > 0 && (c ?? b)!.Category == Category.Api);
         });
@@ -147,7 +148,7 @@ public static class SuiteComparer
         }
     }
 
-    private static List<TimeEvidence> Evidence(BenchmarkResult b, BenchmarkResult c, ComparisonSettings settings)
+    private static List<TimeEvidence> Evidence(BenchmarkResult b, BenchmarkResult c, ComparisonSettings settings, (double Noise, int Degrees)? suitePrior)
     {
         var list = new List<TimeEvidence>();
         if (b.Latency is { } bl && c.Latency is { } cl)
@@ -167,7 +168,7 @@ public static class SuiteComparer
         }
         else
         {
-            AddIf(list, TimeEvidence.ForMicro(b, c, settings.LaunchNoise));
+            AddIf(list, TimeEvidence.ForMicro(b, c, settings.LaunchNoise, suitePrior));
         }
 
         return list;

@@ -57,7 +57,11 @@ internal sealed class TimeEvidence
     public bool NoiseAssumed { get; private init; }
 
     /// <summary>Evidence for a micro-benchmark's time per operation, or null when a side has no samples.</summary>
-    public static TimeEvidence? ForMicro(BenchmarkResult baseline, BenchmarkResult current, double assumedNoise)
+    /// <param name="baseline">The baseline's result.</param>
+    /// <param name="current">The current result.</param>
+    /// <param name="assumedNoise">The launch-to-launch spread assumed when nothing measures it.</param>
+    /// <param name="suitePrior">The spread of the suite's other benchmarks' launches (<see cref="SuiteLaunchNoise"/>), when they measure it.</param>
+    public static TimeEvidence? ForMicro(BenchmarkResult baseline, BenchmarkResult current, double assumedNoise, (double Noise, int Degrees)? suitePrior = null)
     {
         var a = baseline.Launches.Where(l => l.Samples.Count > 0).ToArray();
         var b = current.Launches.Where(l => l.Samples.Count > 0).ToArray();
@@ -71,28 +75,52 @@ internal sealed class TimeEvidence
             return new TimeEvidence(ComparedMetric.Time, rounds);
         }
 
+        // Few launches: each launch stands as its floor, the lower decile of its iterations (LaunchNoise.FloorQuantile);
+        // the change is the difference of the sides' mean floors, its error the spread of floors from launch to launch.
         var x = LogSamples(a);
-        var y = LogSamples(b);
-        var shift = HodgesLehmann.Estimate(x, y);
-        var prior = StoredNoise(baseline, current);
-        var (centersA, centersB) = (LaunchNoise.Centers(a), LaunchNoise.Centers(b));
-        var measured = LaunchNoise.FromCenters([centersA, centersB], prior ?? assumedNoise);
-        var noise = measured ?? prior ?? assumedNoise;
-        var source = measured is not null ? "measured" : prior is not null ? "stored" : "assumed";
+        var (floorsA, floorsB) = (LaunchNoise.Floors(a), LaunchNoise.Floors(b));
+        var shift = floorsB.Average() - floorsA.Average();
+        var stored = StoredNoise(baseline, current);
 
-        // HL is 3/π as efficient as the mean under normality, hence the sqrt(π/3) on the robust standard error.
-        var sx = Descriptive.ScaledMad(x);
-        var sy = Descriptive.ScaledMad(y);
-        var seWithin = Math.Sqrt(Math.PI / 3) * Math.Sqrt((sx * sx / x.Length) + (sy * sy / y.Length));
+        // A stored spread was learnt from the very launches a baseline keeps: with the suite's pool at hand it would
+        // count them twice. The pool is a measured prior, worth its weight in degrees of freedom; an assumed one is not.
+        var prior = suitePrior?.Noise ?? stored ?? assumedNoise;
+        var measured = LaunchNoise.FromCenters([floorsA, floorsB], prior);
+        var noise = measured ?? stored ?? assumedNoise;
+        var source = measured is not null ? (suitePrior is not null ? "measured (with the suite's)" : "measured") : stored is not null ? "stored" : "assumed";
+        var ownDegrees = Math.Max(0, a.Length - 1) + Math.Max(0, b.Length - 1);
+
+        // The floors' own sampling error is added to the launch-to-launch term. A measured spread holds it already, so
+        // this counts it twice there, at little cost: a lower decile of fifteen iterations or more is sharp.
         var seLaunch = noise * Math.Sqrt((1.0 / a.Length) + (1.0 / b.Length));
+        var seWithin = Math.Sqrt((FloorError(a) / a.Length) + (FloorError(b) / b.Length));
         var se = Math.Sqrt((seWithin * seWithin) + (seLaunch * seLaunch));
-        var note = string.Create(CultureInfo.InvariantCulture, $"{a.Length} vs {b.Length} launches: iterations with {source} launch noise {noise * 100:0.0}%");
-        return new TimeEvidence(ComparedMetric.Time, shift, se, x.Length, y.Length, note, Descriptive.Median(x), centersA, centersB)
+        var note = string.Create(CultureInfo.InvariantCulture, $"{a.Length} vs {b.Length} launches: lower deciles with {source} launch noise {noise * 100:0.0}%");
+        return new TimeEvidence(ComparedMetric.Time, shift, se, x.Length, b.Sum(l => l.Samples.Count), note, Descriptive.Median(x), LaunchNoise.Centers(a), LaunchNoise.Centers(b))
         {
             NoiseAssumed = source == "assumed",
-            DegreesOfFreedom = measured is not null ? Math.Max(AssumedNoiseDegrees, a.Length - 1 + b.Length - 1)
-                : prior is not null ? StoredNoiseDegrees : AssumedNoiseDegrees,
+            DegreesOfFreedom = measured is not null
+                ? suitePrior is not null ? ownDegrees + LaunchNoise.PriorWeight : Math.Max(AssumedNoiseDegrees, ownDegrees)
+                : stored is not null ? StoredNoiseDegrees : AssumedNoiseDegrees,
         };
+    }
+
+    // The mean over launches of the squared standard error of each floor on the log scale, from the order statistics
+    // one binomial standard deviation either side of it (the distribution-free error of a sample quantile).
+    private static double FloorError(Launch[] launches)
+    {
+        var sum = 0.0;
+        foreach (var launch in launches)
+        {
+            var logs = launch.Samples.Select(v => Math.Log(v)).Order().ToArray();
+            var n = logs.Length;
+            var p = LaunchNoise.FloorQuantile;
+            var d = Math.Sqrt(n * p * (1 - p)) / Math.Max(1, n - 1);
+            var half = (Descriptive.Quantile(logs, Math.Min(1, p + d)) - Descriptive.Quantile(logs, Math.Max(0, p - d))) / 2;
+            sum += half * half;
+        }
+
+        return sum / launches.Length;
     }
 
     private static double[] LogSamples(Launch[] launches)
@@ -115,7 +143,8 @@ internal sealed class TimeEvidence
         : this(metric, 0, 0, rounds.Base.Length, rounds.Base.Length, "", Descriptive.Median(rounds.Base))
     {
         _pairedCenters = rounds;
-        _pairedDifferences = rounds.Head.Select((h, i) => h - rounds.Base[i]).ToArray();
+        // A round whose sides agree to a part in a billion is a tie: the last bits of a log are rounding, not a change.
+        _pairedDifferences = rounds.Head.Select((h, i) => Math.Abs(h - rounds.Base[i]) < LogTieTolerance ? 0 : h - rounds.Base[i]).ToArray();
     }
 
     /// <summary>Evidence for a scenario metric from its summaries alone (no raw samples): one run a side, noise from the model.</summary>
