@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AfirGen.PerfGate.Comparison;
 using AfirGen.PerfGate.Model;
@@ -6,7 +7,8 @@ namespace AfirGen.PerfGate.Reports;
 
 /// <summary>
 /// The plain-text summary (format "text", summary.txt), read in five seconds: the gate and its counts, what fails it,
-/// what warns, then every result by category in the seed report's sections.
+/// what warns, then every result by category in the seed report's sections (a section of more than a dozen results as
+/// its counts, so that what a run prints fits one screen; report.md and report.html list every result).
 /// </summary>
 public sealed class SummaryReport : IReportRenderer
 {
@@ -34,7 +36,13 @@ public sealed class SummaryReport : IReportRenderer
         if (warning.Count > 0 || comparison.Warnings.Count > 0)
         {
             sb.Section("WARNINGS");
-            warning.ForEach(b => sb.Line(Line(comparison, b)));
+            warning.Take(warning.Count > MaxRows ? MaxRows - 1 : MaxRows).ToList().ForEach(b => sb.Line(Line(comparison, b)));
+            if (warning.Count > MaxRows)
+            {
+                sb.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"… and {warning.Count - MaxRows + 1} more: {GateText.List(Counts(warning.Skip(MaxRows - 1)))}; each in report.md and report.html"));
+            }
+
             foreach (var w in comparison.Warnings)
             {
                 sb.Line("! " + PlainText.Clean(w.Text, 1000));
@@ -50,6 +58,14 @@ public sealed class SummaryReport : IReportRenderer
             }
 
             sb.Section(title);
+            if (rows.Count > MaxRows)
+            {
+                // A large section is its counts: what fails or warns is listed above, every result in report.md and report.html.
+                sb.Line(string.Create(CultureInfo.InvariantCulture,
+                    $"{rows.Count} results: {GateText.List(Counts(rows))}; each in report.md and report.html"));
+                continue;
+            }
+
             foreach (var b in rows)
             {
                 sb.Line(ResultLine(comparison, b));
@@ -57,6 +73,15 @@ public sealed class SummaryReport : IReportRenderer
         }
 
         return sb.ToString();
+    }
+
+    // A section or the warnings list longer than this is summarised, so that the summary a run prints fits one screen.
+    private const int MaxRows = 12;
+
+    private static IEnumerable<(Verdict Verdict, int Count)> Counts(IEnumerable<BenchmarkComparison> rows)
+    {
+        var byVerdict = rows.GroupBy(b => b.Verdict).ToDictionary(g => g.Key, g => g.Count());
+        return GateText.ReadingOrder.Where(byVerdict.ContainsKey).Select(v => (v, byVerdict[v]));
     }
 
     /// <summary>A failing or warning row: verdict, the change it is about with the values it came from, and why.</summary>

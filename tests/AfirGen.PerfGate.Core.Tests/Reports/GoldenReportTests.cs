@@ -53,6 +53,25 @@ public sealed class GoldenReportTests
     }
 
     [Fact]
+    public void ALargeSuitesSummaryFitsOneScreenAndStillNamesEveryFailure()
+    {
+        // 200 results cycling through the verdicts, over the four categories: each section is its counts, the
+        // warnings list is capped, and every benchmark that fails the gate is still named.
+        var comparison = SampleComparison.WithIds([.. Enumerable.Range(0, 200).Select(i => $"bench/{i:000}")]);
+        var text = new SummaryReport().Render(comparison);
+        var failing = comparison.Benchmarks.Where(b => comparison.FailsGate(b.Verdict)).ToList();
+        var warning = comparison.Benchmarks.Count(b => comparison.Warns(b.Verdict));
+        Assert.All(failing, b => Assert.Contains("✗ " + b.Id + "  ", text, StringComparison.Ordinal));
+        Assert.True(text.Split('\n').Length <= failing.Count + 60, text);
+        Assert.Contains($"… and {warning - 11} more: ", text, StringComparison.Ordinal);
+        Assert.Contains("50 results: ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mean=", text, StringComparison.Ordinal);
+
+        // A small suite keeps every result.
+        Assert.Contains("Mean=45.23ms", new SummaryReport().Render(SampleComparison.Create()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FailsTheGateCountsOnlyWhatFailsIt()
     {
         var comparison = SampleComparison.Create();
