@@ -8,6 +8,8 @@
 #   cotenant: two busy loops keep both cores busy beside the run, as a shared CI host does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/bdn-project.sh
+. bench/bdn-project.sh
 trials=${1:-20}
 mode=${2:-quiet}
 extra=${3:-}
@@ -22,14 +24,7 @@ trap cleanup EXIT
 dotnet build src/AfirGen.PerfGate.Cli -c Release -o "$work/tool" -v quiet -nologo >/dev/null
 
 suite() { # $1 folder, $2 percent of the base's work in the slowed benchmarks
-  mkdir -p "$1"
-  cat > "$1/Calib.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings>
-    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
-  <ItemGroup><PackageReference Include="BenchmarkDotNet" Version="0.15.8" /></ItemGroup>
-</Project>
-XML
+  bdn_project "$1" Calib
   cat > "$1/Program.cs" <<CS
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;

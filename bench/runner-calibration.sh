@@ -8,6 +8,8 @@
 #   bench/runner-calibration.sh 20 6 quick --processes      the quick job in alternating processes, 6 rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/bdn-project.sh
+. bench/bdn-project.sh
 trials=${1:-20}
 rounds=${2:-6}
 job=${3:-quick}
@@ -18,14 +20,7 @@ trap 'rm -rf "$work"' EXIT
 dotnet build src/AfirGen.PerfGate.Cli -c Release -o "$work/tool" -v quiet -nologo >/dev/null
 
 suite() { # $1 folder, $2 inner loop count of Calib.Sum
-  mkdir -p "$1"
-  cat > "$1/Calib.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings>
-    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
-  <ItemGroup><PackageReference Include="BenchmarkDotNet" Version="0.15.8" /></ItemGroup>
-</Project>
-XML
+  bdn_project "$1" Calib
   cat > "$1/Program.cs" <<CS
 using System.Text;
 using BenchmarkDotNet.Attributes;

@@ -82,8 +82,12 @@ internal sealed class TimeEvidence
         var shift = floorsB.Average() - floorsA.Average();
         var stored = StoredNoise(baseline, current);
 
-        // A stored spread was learnt from the very launches a baseline keeps: with the suite's pool at hand it would
-        // count them twice. The pool is a measured prior, worth its weight in degrees of freedom; an assumed one is not.
+        // A side of one launch may be the one bad launch in ten (recorded here: a whole default-job launch 43% slower,
+        // its floor too), and nothing in it tells; then the heavy-tailed assumed noise stands, never the suite's pool.
+        // With two launches a side or more, each side's own spread shows a bad launch, and the pool, a measured prior
+        // worth its weight in degrees of freedom, replaces the assumption. A stored spread was learnt from the very
+        // launches a baseline keeps: with the pool at hand it would count them twice.
+        suitePrior = a.Length >= 2 && b.Length >= 2 ? suitePrior : null;
         var prior = suitePrior?.Noise ?? stored ?? assumedNoise;
         var measured = LaunchNoise.FromCenters([floorsA, floorsB], prior);
         var noise = measured ?? stored ?? assumedNoise;
