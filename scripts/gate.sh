@@ -2,7 +2,7 @@
 # The main job: builds the tool and runs the sample's gate (samples/perfgate.json) against the committed baseline.
 # It starts MariaDB and Redis (scripts/services.sh, installing them from Debian's packages when missing) and stops
 # again what it started; perfgate builds and starts the sample FIR backend on them, loads its API, runs its
-# BenchmarkDotNet suite and its MariaDB and Redis scenarios. Prints the summary.
+# BenchmarkDotNet suite and its MariaDB and Redis scenarios. Prints the summary (one screen).
 #
 #   scripts/gate.sh [--no-services] [perfgate run options…]
 #
@@ -36,7 +36,13 @@ else
   unset PERFGATE_MYSQL PERFGATE_REDIS
 fi
 
+# The summary is what this job prints; the line perfgate writes per measured result (86 of them) goes to
+# perfgate-run.log with everything else it wrote to standard error, and only its warnings and errors are shown.
+echo "measuring the micro-benchmarks, the API, the database and the cache (about 3 minutes)…" >&2
 status=0
 dotnet src/AfirGen.PerfGate.Cli/bin/Release/net10.0/dotnet-perfgate.dll \
-  run --config samples/perfgate.json --baseline baselines/sample.json --out perfgate-results ${args[@]+"${args[@]}"} || status=$?
+  run --config samples/perfgate.json --baseline baselines/sample.json --out perfgate-results ${args[@]+"${args[@]}"} \
+  2>perfgate-run.log || status=$?
+grep -v '^  ' perfgate-run.log >&2 || true
+echo "every measured result: perfgate-run.log; the reports: perfgate-results/" >&2
 exit "$status"
