@@ -317,12 +317,18 @@ public static class SuiteComparer
         };
     }
 
+    // Below this many bytes per operation a change is the rounding of the runtime's own allocations; the smallest object is 24.
+    private const double AllocationResolutionBytes = 7;
+
     private static MetricComparison AllocationVerdict(long baseline, long current, double threshold)
     {
         // Allocated bytes per operation are deterministic for a build: no test, any increase past the threshold counts.
         // The same band both ways, as for time: a drop counts as improved only past the threshold's mirror image.
-        var verdict = current > baseline * (1 + threshold) ? Verdict.Regressed
-            : current * (1 + threshold) < baseline ? Verdict.Improved
+        // Except for the last bytes: BenchmarkDotNet divides what the thread allocated by the operations, and the
+        // runtime's own allocations on it now and then add one (6,592 → 6,593 B/op between two runs of one build, seen
+        // in the main job). Less than a pointer's width per operation is not one more object per operation.
+        var verdict = current > (baseline * (1 + threshold)) + AllocationResolutionBytes ? Verdict.Regressed
+            : (current * (1 + threshold)) + AllocationResolutionBytes < baseline ? Verdict.Improved
             : Verdict.Unchanged;
         return new MetricComparison
         {
@@ -333,7 +339,7 @@ public static class SuiteComparer
             Ratio = baseline == 0 ? (current == 0 ? 1 : null) : (double)current / baseline,
             BaselineN = 1,
             CurrentN = 1,
-            Note = "deterministic: compared exactly",
+            Note = "deterministic: compared to within 7 bytes per operation",
         };
     }
 

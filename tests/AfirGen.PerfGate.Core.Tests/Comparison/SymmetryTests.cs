@@ -64,10 +64,26 @@ public sealed class SymmetryTests
         MetricComparison Allocated(long before, long after) => SuiteComparer.Compare(
             Make.Set(Micro(before)), Make.Set(Micro(after)), config, Now).Benchmarks[0].Metrics.Single(m => m.Metric == ComparedMetric.Allocated);
 
-        Assert.Equal(Verdict.Unchanged, Allocated(100, 95).Verdict);
-        Assert.Equal(Verdict.Unchanged, Allocated(95, 100).Verdict);
-        Assert.Equal(Verdict.Improved, Allocated(100, 90).Verdict);
-        Assert.Equal(Verdict.Regressed, Allocated(90, 100).Verdict);
+        Assert.Equal(Verdict.Unchanged, Allocated(1000, 950).Verdict);
+        Assert.Equal(Verdict.Unchanged, Allocated(950, 1000).Verdict);
+        Assert.Equal(Verdict.Improved, Allocated(1000, 900).Verdict);
+        Assert.Equal(Verdict.Regressed, Allocated(900, 1000).Verdict);
+    }
+
+    [Fact]
+    public void AnAllocationThatMovesByTheLastBytesIsUnchangedAndOneMoreObjectIsNot()
+    {
+        // Two runs of one build in the main job: 6,592 and 6,593 bytes per operation (the runtime's own allocations on
+        // the benchmark's thread, divided by the operations). One more 24-byte object per operation is a regression.
+        MetricComparison Allocated(long before, long after) => SuiteComparer.Compare(
+            Make.Set(Micro(before)), Make.Set(Micro(after)), PerfGateConfig.Default, Now).Benchmarks[0].Metrics.Single(m => m.Metric == ComparedMetric.Allocated);
+
+        Assert.Equal(Verdict.Unchanged, Allocated(6592, 6593).Verdict);
+        Assert.Equal(Verdict.Unchanged, Allocated(6593, 6592).Verdict);
+        Assert.Equal(Verdict.Unchanged, Allocated(0, 1).Verdict);
+        Assert.Equal(Verdict.Regressed, Allocated(6592, 6616).Verdict);
+        Assert.Equal(Verdict.Improved, Allocated(6616, 6592).Verdict);
+        Assert.Equal(Verdict.Regressed, Allocated(0, 24).Verdict);
     }
 
     private static BenchmarkResult Micro(long allocated) =>
