@@ -22,6 +22,7 @@ public static class PerfGateCommand
             BaselineCommand.Create(console),
             CommentCommand.Create(console),
             LoadCommand.Create(console),
+            HistoryCommand.Create(console),
             InterleaveWorkerCommand.Create(),
         };
 

@@ -54,7 +54,7 @@ internal static class ResultsJsonReader
         return new SkippedScenario(at.Property("id").Id(), at.Property("reason").String());
     }
 
-    private static EnvironmentFingerprint ReadEnvironment(JsonCursor at)
+    internal static EnvironmentFingerprint ReadEnvironment(JsonCursor at)
     {
         at.RejectUnknown("os", "cpu", "cores", "runtime", "architecture", "gcMode");
         return new EnvironmentFingerprint

@@ -66,7 +66,7 @@ internal static class ResultsJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteEnvironment(Utf8JsonWriter w, EnvironmentFingerprint env)
+    internal static void WriteEnvironment(Utf8JsonWriter w, EnvironmentFingerprint env)
     {
         w.WriteStartObject("environment");
         WriteOptional(w, "os", env.Os);

@@ -106,7 +106,7 @@ public static class DisplayFormat
         _ => Time(value),
     };
 
-    private static string SignedPercent(double percent)
+    internal static string SignedPercent(double percent)
     {
         var text = Math.Abs(percent).ToString("0.0", Invariant);
         // "-0.0%" reads like a change; a rounded zero is shown as "+0.0%".
