@@ -42,13 +42,13 @@ public static class CommentBody
     /// The whole body for one comparison: the marker, the run stamp (hidden), the report, the change chart, and a last line
     /// naming the commit and run it reports. <paramref name="fullReport"/> is linked, and named again if anything was cut.
     /// </summary>
-    public static string Render(SuiteComparison comparison, string key, Uri? fullReport, RunStamp? stamp = null, int maxLength = Cap)
+    public static string Render(SuiteComparison comparison, string key, Uri? fullReport, RunStamp? stamp = null, int maxLength = Cap, string? trends = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var head = Head(key, stamp);
         var footer = Footer(stamp);
         var budget = maxLength - footer.Length;
-        var chart = ChangeChart.Render(comparison) is { } c ? "\n<details><summary>Change chart</summary>\n\n" + c + "\n</details>\n" : "";
+        var chart = (ChangeChart.Render(comparison) is { } c ? "\n<details><summary>Change chart</summary>\n\n" + c + "\n</details>\n" : "") + (trends ?? "");
         var reportBudget = Math.Min(MarkdownReport.DefaultMaxLength, budget - head.Length - chart.Length);
         if (reportBudget < 2_000)
         {

@@ -14,11 +14,11 @@ public static class StepSummary
     private const int MaxChars = 240_000;
 
     /// <summary>The summary text, given how many bytes the summary file already holds; null when there is no room left.</summary>
-    public static string? Render(SuiteComparison comparison, Uri? fullReport, long existingBytes = 0)
+    public static string? Render(SuiteComparison comparison, Uri? fullReport, long existingBytes = 0, string? trends = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var room = MaxBytes - existingBytes;
-        var chart = ChangeChart.Render(comparison) is { } c ? "\n" + c : "";
+        var chart = (ChangeChart.Render(comparison) is { } c ? "\n" + c : "") + (trends ?? "");
         var chars = (int)Math.Min(MaxChars, (room - Encoding.UTF8.GetByteCount(chart)) / 4);
         if (chars < 2_000)
         {
@@ -30,10 +30,10 @@ public static class StepSummary
     }
 
     /// <summary>Appends the summary to <paramref name="path"/>; false when the file had no room left.</summary>
-    public static bool Append(string path, SuiteComparison comparison, Uri? fullReport)
+    public static bool Append(string path, SuiteComparison comparison, Uri? fullReport, string? trends = null)
     {
         var existing = File.Exists(path) ? new FileInfo(path).Length : 0;
-        if (Render(comparison, fullReport, existing) is not { } text)
+        if (Render(comparison, fullReport, existing, trends) is not { } text)
         {
             return false;
         }

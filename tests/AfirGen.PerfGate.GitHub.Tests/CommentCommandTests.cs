@@ -31,6 +31,33 @@ public sealed class CommentCommandTests
     }
 
     [Fact]
+    public void WithAHistoryStoreTheCommentAndSummaryShowTheChangedBenchmarksTrend()
+    {
+        using var github = new FakeGitHub();
+        using var run = new GateRun(regressing: true);
+        var store = History.HistoryStore.Open(Path.Combine(run.Directory, "history"));
+        for (var i = 0; i < 12; i++)
+        {
+            var set = new Model.ResultSet
+            {
+                CreatedAt = new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero).AddDays(i),
+                Source = new Model.SourceInfo($"{i:x4}{new string('c', 36)}", "main"),
+                Benchmarks = [Cli.Tests.Results.Micro("Fir.Parse", 100 + i, 1000 + i)],
+            };
+            store.Add(History.HistoryEntries.Create(set, null, null, null), History.HistoryEntries.Compress(set));
+        }
+
+        var outcome = run.Comment(github, GateRun.Canary, "--history", Path.Combine(run.Directory, "history"));
+        Assert.True(outcome.ExitCode == 1, outcome.Stdout + outcome.Stderr);
+        foreach (var text in new[] { Assert.Single(github.Comments).Body, run.Summary })
+        {
+            Assert.Contains("#### Recent trends", text, StringComparison.Ordinal);
+            Assert.Contains("| Fir.Parse time | regressed | `▁", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Fir.Render time", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void AnotherConfigGetsItsOwnComment()
     {
         using var github = new FakeGitHub();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AfirGen.PerfGate.Comparison;
 using AfirGen.PerfGate.GitHub;
+using AfirGen.PerfGate.History;
 using AfirGen.PerfGate.IO;
 using AfirGen.PerfGate.Reports;
 using Octokit;
@@ -36,10 +37,13 @@ internal static class CommentCommand
         var noVerdict = new Option<int?>("--no-verdict") { Description = "The gate gave no verdict and exited with this code (2, 3, 130…): report that instead of results" };
         var reason = new Option<string?>("--reason") { Description = "With --no-verdict: the gate's error line" };
         var sourceRoot = new Option<string?>("--source-root") { Description = "Where the repository's sources are, to point annotations at benchmark methods (default: $GITHUB_WORKSPACE)" };
+        var history = new Option<string?>("--history") { Description = "A history store (folder or git:BRANCH): the comment and the job summary show each changed benchmark's recent trend" };
+        var historyRemote = new Option<string?>("--history-remote") { Description = "For a git history store: the remote to read its branch from (e.g. origin)" };
         var gate = new GateOptions();
         var command = new Command("comment", "Post the verdict to GitHub: job summary, annotations, step outputs, a sticky pull-request comment and a check run (token from GITHUB_TOKEN)")
         {
             results, baseline, repo, pr, apiUrl, when, key, author, reportUrl, checkName, headSha, runId, runNumber, runAttempt, eventPath, noVerdict, reason, sourceRoot,
+            history, historyRemote,
         };
         gate.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -74,9 +78,16 @@ internal static class CommentCommand
                 ? SourceLocator.Under(root, resultsPath is null ? [] : [Path.GetDirectoryName(Path.GetFullPath(resultsPath))!, Path.GetFullPath(resultsPath)])
                 : null;
 
+            string? trends = null;
+            if (comparison is not null && parse.GetValue(history) is { } storeName)
+            {
+                var store = HistoryStore.Open(storeName, remote: parse.GetValue(historyRemote));
+                trends = HistoryTrends.Markdown(comparison, HistoryAnalysis.Of(store.Entries(), store.Acknowledgements(), recent: 7));
+            }
+
             if (comparison is not null)
             {
-                WriteSummary(console, comparison, link);
+                WriteSummary(console, comparison, link, trends);
                 foreach (var line in Annotations.For(comparison, configPath ?? resultsPath, locator, root))
                 {
                     console.Out.WriteLine(line);
@@ -92,7 +103,7 @@ internal static class CommentCommand
                 link);
             var body = comparison is null
                 ? CommentBody.NoVerdict(target.Key, context.Stamp, exitCode, parse.GetValue(reason), link)
-                : CommentBody.Render(comparison, target.Key, link, context.Stamp);
+                : CommentBody.Render(comparison, target.Key, link, context.Stamp, trends: trends);
             var create = policy switch
             {
                 "always" => true,
@@ -320,7 +331,7 @@ internal static class CommentCommand
         return new RetryPolicy { MaxDelay = cap, BaseDelay = cap < TimeSpan.FromSeconds(1) ? cap : TimeSpan.FromSeconds(1) };
     }
 
-    private static void WriteSummary(CliConsole console, SuiteComparison comparison, Uri? link)
+    private static void WriteSummary(CliConsole console, SuiteComparison comparison, Uri? link, string? trends)
     {
         if (NonEmpty(Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY")) is not { } path)
         {
@@ -329,7 +340,7 @@ internal static class CommentCommand
 
         try
         {
-            if (!StepSummary.Append(path, comparison, link))
+            if (!StepSummary.Append(path, comparison, link, trends))
             {
                 Warn(console, "the job summary is full (1 MiB); the report was not added to it");
             }
