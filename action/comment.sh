@@ -52,6 +52,10 @@ if [ -n "${PERFGATE_PR_NUMBER:-}" ]; then
   fi
 fi
 args+=(--when "$when")
+if [ -n "${PERFGATE_HISTORY:-}" ]; then
+  args+=(--history "$PERFGATE_HISTORY")
+  [[ "$PERFGATE_HISTORY" == git:* ]] && args+=(--history-remote origin)
+fi
 
 code=0
 perfgate "${args[@]}" || code=$?

@@ -196,9 +196,29 @@ public sealed class ActionTests
         Assert.Contains("fails the gate: 1 inconclusive", github.Comments[^1].Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ANightlyRunIsAddedToTheHistoryAndAPullRequestOnlyReadsIt()
+    {
+        using var github = new FakeGitHub();
+        using var run = new GateRun(regressing: false);
+        var store = Path.Combine(run.Directory, "hist");
+        var pr = RunAction(github, run, new() { ["history"] = store, ["comment"] = "off" });
+        Assert.True(pr.ExitCode == 0, pr.ToString());
+        Assert.Equal("false", pr.Outputs["history-added"]);
+        Assert.False(Directory.Exists(store));
+
+        var nightly = RunAction(github, run, new() { ["history"] = store, ["comment"] = "off", ["history-page"] = "page" }, overrides: new() { ["GITHUB_EVENT_NAME"] = "schedule" });
+        Assert.True(nightly.ExitCode == 0, nightly.ToString());
+        Assert.Equal("true", nightly.Outputs["history-added"]);
+        Assert.Single(History.HistoryStore.Open(store).Entries());
+        Assert.True(File.Exists(Path.Combine(run.Directory, "page", "index.html")));
+        Assert.Contains("#### Performance history", run.Summary, StringComparison.Ordinal);
+        Assert.Contains("history gate passed", run.Summary, StringComparison.Ordinal);
+    }
+
     private static readonly string HeadSha = "0123456789abcdef0123456789abcdef01234567";
 
-    private static CompositeAction.Outcome RunAction(FakeGitHub github, GateRun run, Dictionary<string, string> inputs, long runId = 777)
+    private static CompositeAction.Outcome RunAction(FakeGitHub github, GateRun run, Dictionary<string, string> inputs, long runId = 777, Dictionary<string, string>? overrides = null)
     {
         var action = new CompositeAction(Path.Combine(Root, "action.yml"));
         var eventFile = Path.Combine(run.Directory, "event.json");
@@ -229,6 +249,11 @@ public sealed class ActionTests
         if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { } dotnetRoot)
         {
             environment["DOTNET_ROOT"] = dotnetRoot;
+        }
+
+        foreach (var (k, v) in overrides ?? [])
+        {
+            environment[k] = v;
         }
 
         var given = new Dictionary<string, string>

@@ -81,8 +81,16 @@ internal static class CommentCommand
             string? trends = null;
             if (comparison is not null && parse.GetValue(history) is { } storeName)
             {
-                var store = HistoryStore.Open(storeName, remote: parse.GetValue(historyRemote));
-                trends = HistoryTrends.Markdown(comparison, HistoryAnalysis.Of(store.Entries(), store.Acknowledgements(), recent: 7));
+                // The trends are an aside: a store not made yet (before the first nightly run) or unreadable costs them, not the report.
+                try
+                {
+                    var store = HistoryStore.Open(storeName, remote: parse.GetValue(historyRemote));
+                    trends = HistoryTrends.Markdown(comparison, HistoryAnalysis.Of(store.Entries(), store.Acknowledgements(), recent: 7));
+                }
+                catch (InputException e)
+                {
+                    Warn(console, "no trends from the history: " + e.Message);
+                }
             }
 
             if (comparison is not null)
