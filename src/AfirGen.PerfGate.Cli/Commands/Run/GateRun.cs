@@ -20,6 +20,7 @@ internal static class GateRun
         var skipped = new List<SkippedScenario>();
         var incomplete = false;
         EnvironmentFingerprint? environment = null;
+        SourceInfo? source = null;
         try
         {
             foreach (var runner in runners)
@@ -33,6 +34,8 @@ internal static class GateRun
 
                 // BenchmarkDotNet reports the machine in more detail than the scenario runner knows it.
                 environment ??= (runner as MicroCategoryRunner)?.Environment;
+                // The commit measured, so that a history or a baseline says what it came from.
+                source ??= (runner as MicroCategoryRunner)?.Source;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -44,6 +47,7 @@ internal static class GateRun
         {
             CreatedAt = DateTimeOffset.UtcNow,
             Environment = results.Count > 0 && environment is not null ? environment : RunEnvironment.Current(),
+            Source = source,
             Incomplete = incomplete,
             Benchmarks = results,
             Skipped = skipped,

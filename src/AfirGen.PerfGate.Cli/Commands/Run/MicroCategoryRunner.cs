@@ -9,12 +9,16 @@ internal sealed class MicroCategoryRunner(IReadOnlyList<string> projects, MicroR
     /// <summary>The machine as BenchmarkDotNet described it, once a project has run.</summary>
     public EnvironmentFingerprint? Environment { get; private set; }
 
+    /// <summary>The commit and branch the first project was built from, when it is in a git checkout.</summary>
+    public SourceInfo? Source { get; private set; }
+
     public async Task RunAsync(Action<BenchmarkResult> report, CancellationToken cancellationToken)
     {
         foreach (var project in projects)
         {
             var outcome = await ProgressDisplay.RunAsync(progress => MicroRunner.RunAsync(project, options with { Progress = progress }, cancellationToken)).ConfigureAwait(false);
             Environment ??= outcome.Results.Environment;
+            Source ??= outcome.Results.Source;
             foreach (var b in outcome.Results.Benchmarks)
             {
                 report(b);
