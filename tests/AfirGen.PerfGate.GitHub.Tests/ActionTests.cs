@@ -29,7 +29,7 @@ public sealed class ActionTests
         var outcome = RunAction(github, run, new() { ["comment"] = "always" });
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Equal(5, outcome.StepsRun.Count);
+        Assert.Equal(6, outcome.StepsRun.Count);
         Assert.Equal("passed", outcome.Outputs["verdict"]);
         Assert.Equal("0", outcome.Outputs["exit-code"]);
         Assert.Equal("0", outcome.Outputs["regressions"]);

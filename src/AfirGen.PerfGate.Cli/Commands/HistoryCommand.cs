@@ -38,7 +38,12 @@ internal static class HistoryCommand
         {
             var set = ResultLoader.Load(parse.GetValue(results)!);
             var configFile = parse.GetValue(config);
-            var entry = HistoryEntries.Create(set, parse.GetValue(commit), parse.GetValue(branch), configFile is null ? null : InputFile.ReadBytes(configFile));
+            // Results that name no commit (BenchmarkDotNet exports) take the workflow's.
+            var entry = HistoryEntries.Create(
+                set,
+                parse.GetValue(commit) ?? set.Source?.Commit ?? NonEmpty(Environment.GetEnvironmentVariable("GITHUB_SHA")),
+                parse.GetValue(branch) ?? set.Source?.Branch ?? NonEmpty(Environment.GetEnvironmentVariable("GITHUB_REF_NAME")),
+                configFile is null ? null : InputFile.ReadBytes(configFile));
             if (entry.Points.Count == 0)
             {
                 throw new InputException(parse.GetValue(results)!, null, "holds no measured benchmark or scenario to keep");
@@ -169,6 +174,8 @@ internal static class HistoryCommand
 
     private static int Positive(int value, string option) =>
         value >= 1 ? value : throw new InputException(option, null, string.Create(CultureInfo.InvariantCulture, $"is {value}; it must be at least 1"));
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string? DefaultRepositoryUrl()
     {

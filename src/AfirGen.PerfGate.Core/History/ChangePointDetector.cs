@@ -74,10 +74,16 @@ public sealed class ChangePointDetector
     {
         var n = points.Count;
         var scale = Scale(points);
-        var own = Median(points.Select(p => p.Error * p.Error).ToArray());
-        // The spread between runs that their own errors do not explain; each run then adds its own error on top.
-        var excess = Math.Max((scale * scale) - own, 0);
-        var weights = new double[n];
+        // A run's own error from two or three launches is itself noisy: shrunk towards the series' typical error (worth
+        // three runs), so that two launches agreeing by chance do not make one run outweigh ten.
+        var typical = Median(points.Select(p => p.Error * p.Error).ToArray());
+        var own = points.Select(p => ((p.Error * p.Error) + (3 * typical)) / 4).ToArray();
+        // The spread between runs that their own errors do not explain; each run then adds its own error on top, and no
+        // run is taken as more than twice as precise as the series' own run-to-run scale says runs are.
+        var excess = Math.Max((scale * scale) - typical, 0);
+        var floor = Math.Max(0.25 * scale * scale, Resolution * Resolution);
+        var variances = own.Select(e => Math.Max(excess + e, floor)).ToArray();
+        var residuals = new double[n];
         var window = new double[MedianWindow];
         for (var i = 0; i < n; i++)
         {
@@ -89,10 +95,17 @@ public sealed class ChangePointDetector
                 window[count++] = points[j].Log;
             }
 
-            var local = Median(window.AsSpan(0, count).ToArray());
-            var variance = Math.Max(excess + (points[i].Error * points[i].Error), Resolution * Resolution);
-            var residual = Math.Abs(points[i].Log - local) / Math.Sqrt(variance);
-            weights[i] = (1 / variance) * Math.Min(1, HuberLimit / Math.Max(residual, 1e-12));
+            residuals[i] = Math.Abs(points[i].Log - Median(window.AsSpan(0, count).ToArray())) / Math.Sqrt(variances[i]);
+        }
+
+        // When the runs scatter more than their variances say, every variance is too small by the same factor (the median
+        // of a squared standard normal is 0.455); a smaller scatter is left alone, as a running median flatters it.
+        var dispersion = Math.Max(Median(residuals.Select(r => r * r).ToArray()) / 0.455, 1);
+        var weights = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var residual = residuals[i] / Math.Sqrt(dispersion);
+            weights[i] = (1 / (variances[i] * dispersion)) * Math.Min(1, HuberLimit / Math.Max(residual, 1e-12));
         }
 
         return weights;

@@ -84,5 +84,19 @@ public sealed class ChangePointDetectorTests
     }
 
     [Fact]
+    public void RunsWhoseLaunchesAgreedByChanceDoNotOutweighTheRest()
+    {
+        // Each run's error comes from two launches, so it is itself noisy; five runs whose two launches happened to agree
+        // (error near zero) and sit 6% high are not a step in a series that moves 5% from run to run.
+        var points = Series(7, 0.0).Select((p, i) => new SeriesPoint(p.Log + (0.05 * Math.Sin(i * 2.1)), 0.08)).ToArray();
+        for (var i = 30; i < 35; i++)
+        {
+            points[i] = new SeriesPoint(points[i].Log + Math.Log(1.06), 1e-4);
+        }
+
+        Assert.Empty(new ChangePointDetector().Detect(points));
+    }
+
+    [Fact]
     public void TooShortASeriesHasNoChangePoint() => Assert.Empty(new ChangePointDetector().Detect(Series(6, 0.01, (3, 2)).Take(7).ToArray()));
 }
