@@ -26,6 +26,55 @@ public sealed record BenchmarkJob(string Name, int Launches, IReadOnlyList<strin
         _ => throw new InputException(source, null, $"unknown job '{name}'; use quick or default"),
     };
 
+    /// <summary>
+    /// Whether a job's display in a BenchmarkDotNet export ("Job-QZTYQL(Toolchain=InProcessEmitToolchain, …)",
+    /// "DefaultJob") is this job, as against a job the benchmark class declares for itself.
+    /// </summary>
+    public bool IsOwn(string display)
+    {
+        ArgumentNullException.ThrowIfNull(display);
+        if (Arguments.Count == 0)
+        {
+            return display == "DefaultJob";
+        }
+
+        // BenchmarkDotNet names a command-line job "Job-" and six capitals, and lists the characteristics it sets.
+        var open = display.IndexOf('(', StringComparison.Ordinal);
+        if (open != 10 || !display.EndsWith(')') || !display.StartsWith("Job-", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var shown = display[(open + 1)..^1].Split(", ").ToHashSet(StringComparer.Ordinal);
+        return Characteristics.All(shown.Contains);
+    }
+
+    /// <summary>The characteristics BenchmarkDotNet shows for this job's <see cref="Arguments"/>.</summary>
+    private IEnumerable<string> Characteristics
+    {
+        get
+        {
+            for (var i = 0; i < Arguments.Count; i++)
+            {
+                switch (Arguments[i])
+                {
+                    case "--inProcess":
+                        yield return "Toolchain=InProcessEmitToolchain";
+                        break;
+                    case "--warmupCount" when i + 1 < Arguments.Count:
+                        yield return "WarmupCount=" + Arguments[++i];
+                        break;
+                    case "--iterationCount" when i + 1 < Arguments.Count:
+                        yield return "IterationCount=" + Arguments[++i];
+                        break;
+                    case "--iterationTime" when i + 1 < Arguments.Count:
+                        yield return "IterationTime=" + Arguments[++i] + "ms";
+                        break;
+                }
+            }
+        }
+    }
+
     /// <summary>The same job with another launch count.</summary>
     public BenchmarkJob WithLaunches(int launches) =>
         launches >= 1 ? this with { Launches = launches } : throw new ArgumentOutOfRangeException(nameof(launches));

@@ -100,10 +100,10 @@ internal sealed class LaunchRunner(BuiltProject project, BenchmarkJob job, TimeS
         return args;
     }
 
-    private static ResultSet? ReadResults(string artifacts)
+    private ResultSet? ReadResults(string artifacts)
     {
         var dir = Path.Combine(artifacts, "results");
-        return Directory.Exists(dir) && Directory.EnumerateFiles(dir, "*.json").Any() ? BenchmarkDotNetReader.ReadDirectory(dir) : null;
+        return Directory.Exists(dir) && Directory.EnumerateFiles(dir, "*.json").Any() ? BenchmarkDotNetReader.ReadDirectory(dir, job.IsOwn) : null;
     }
 
     private static string Failure(ChildProcess.Outcome outcome, string method)

@@ -17,7 +17,14 @@ public static class BenchmarkDotNetReader
     public static ResultSet Parse(string json, string sourceName) => JsonSource.Parse(json, sourceName, BenchmarkDotNetReport.Read);
 
     /// <summary>Reads every BenchmarkDotNet JSON export under <paramref name="directory"/> (recursively) as one result set.</summary>
-    public static ResultSet ReadDirectory(string directory)
+    public static ResultSet ReadDirectory(string directory) => ReadDirectory(directory, runnersJob: null);
+
+    /// <summary>
+    /// Reads every BenchmarkDotNet JSON export under <paramref name="directory"/> as one result set. A benchmark run
+    /// under several jobs is a result per job, the job its last parameter, except the job <paramref name="runnersJob"/>
+    /// recognises by its display (the one the runner asked for), which keeps the benchmark's plain name.
+    /// </summary>
+    public static ResultSet ReadDirectory(string directory, Func<string, bool>? runnersJob)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         if (!Directory.Exists(directory))
@@ -31,7 +38,7 @@ public static class BenchmarkDotNetReader
             throw new InputException(directory, null, $"no BenchmarkDotNet JSON reports ({string.Join(", ", ReportSuffixes.Select(s => "*" + s))}) found");
         }
 
-        return Merge(files.Select(f => (f, Read(f))).ToList());
+        return Merge(files.Select(f => (f, JsonSource.Read(f, root => BenchmarkDotNetReport.Read(root, runnersJob)))).ToList());
     }
 
     /// <summary>Whether a file name looks like a BenchmarkDotNet JSON export.</summary>

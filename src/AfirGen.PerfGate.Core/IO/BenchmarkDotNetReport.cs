@@ -7,10 +7,25 @@ namespace AfirGen.PerfGate.IO;
 internal static class BenchmarkDotNetReport
 {
     /// <summary>Reads the summary at <paramref name="root"/>.</summary>
-    public static ResultSet Read(JsonCursor root)
+    public static ResultSet Read(JsonCursor root) => Read(root, runnersJob: null);
+
+    /// <summary>
+    /// Reads the summary at <paramref name="root"/>. A benchmark run under several jobs (a class's own job attributes
+    /// beside the command line's job) is one result per job, the job named as its last parameter; the job that
+    /// <paramref name="runnersJob"/> recognises by its display (perfgate's own) keeps the plain name.
+    /// </summary>
+    public static ResultSet Read(JsonCursor root, Func<string, bool>? runnersJob)
     {
-        // Usually two jobs of the same method in one summary: perfgate compares one job at a time.
-        var benchmarks = root.Property("Benchmarks").UniqueItems(ReadBenchmark, b => b.Id, "FullName", "; export one job per run");
+        var items = root.Property("Benchmarks");
+        var several = items.Items().Select(BenchmarkId).GroupBy(id => id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var benchmarks = items.UniqueItems(at =>
+        {
+            var benchmark = ReadBenchmark(at);
+            return several.Contains(benchmark.Id) && JobOf(at) is { } job && runnersJob?.Invoke(job.Display) != true
+                ? WithJob(benchmark, job.Name)
+                : benchmark;
+        }, b => b.Id, "FullName", "; the jobs of a benchmark need names of their own");
         return new ResultSet
         {
             CreatedAt = BenchmarkDotNetReader.TitleTimestamp(root.OptionalProperty("Title")?.String()),
@@ -42,11 +57,63 @@ internal static class BenchmarkDotNetReport
         };
     }
 
-    private static BenchmarkResult ReadBenchmark(JsonCursor at)
+    private static string BenchmarkId(JsonCursor at) => ReadId(at).Id;
+
+    private static (string Id, List<KeyValuePair<string, string>> Parameters) ReadId(JsonCursor at)
     {
         var fullName = at.OptionalProperty("FullName") is { } f ? LongName(f, "benchmark name") : null;
         var parameters = at.OptionalProperty("Parameters") is { } p ? ReadParameters(p, fullName) : [];
-        var id = fullName is not null ? BenchmarkName.Shorten(fullName) : DisplayId(at, parameters);
+        return (fullName is not null ? BenchmarkName.Shorten(fullName) : DisplayId(at, parameters), parameters);
+    }
+
+    /// <summary>
+    /// The job of one benchmark case, from its DisplayInfo "Type.Method: ShortRun(IterationCount=3, …) [N=1]": the
+    /// job's display, and its name: the job's id, or its characteristics where BenchmarkDotNet made the id up ("Job-QZTYQL").
+    /// </summary>
+    internal static (string Display, string Name)? JobOf(JsonCursor at)
+    {
+        if (at.OptionalProperty("DisplayInfo")?.String() is not { Length: > 0 } display)
+        {
+            return null;
+        }
+
+        var prefix = at.OptionalProperty("Type")?.String() is { } type && at.OptionalProperty("MethodTitle")?.String() is { } title ? $"{type}.{title}: " : null;
+        var start = prefix is not null && display.StartsWith(prefix, StringComparison.Ordinal) ? prefix.Length
+            : display.IndexOf(": ", StringComparison.Ordinal) is >= 0 and var colon ? colon + 2 : -1;
+        if (start < 0 || start >= display.Length)
+        {
+            return null;
+        }
+
+        var job = display[start..];
+        // The parameters come last, in brackets.
+        if (at.OptionalProperty("Parameters")?.String() is { Length: > 0 } && job.EndsWith(']') && job.LastIndexOf(" [", StringComparison.Ordinal) is > 0 and var cut)
+        {
+            job = job[..cut];
+        }
+
+        var open = job.IndexOf('(', StringComparison.Ordinal);
+        var id = open > 0 && job.EndsWith(')') ? job[..open] : job;
+        var name = open > 0 && job.EndsWith(')') && IsGeneratedJobId(id) ? job[(open + 1)..^1] : id;
+        return name.Length > 0 ? (job, BenchmarkName.Shorten(name)) : null;
+    }
+
+    /// <summary>Whether a job id is one BenchmarkDotNet generated for a job without one: "Job-" and six capitals.</summary>
+    internal static bool IsGeneratedJobId(string id) =>
+        id.Length == 10 && id.StartsWith("Job-", StringComparison.Ordinal) && !id.AsSpan(4).ContainsAnyExceptInRange('A', 'Z');
+
+    private static BenchmarkResult WithJob(BenchmarkResult benchmark, string job)
+    {
+        var key = benchmark.Parameters.Any(p => p.Key == "Job") ? "@Job" : "Job";
+        var id = benchmark.Id.EndsWith(')') && benchmark.Parameters.Count > 0
+            ? $"{benchmark.Id[..^1]}, {key}: {job})"
+            : $"{benchmark.Id}({key}: {job})";
+        return benchmark with { Id = BenchmarkName.Shorten(id), Parameters = [.. benchmark.Parameters, KeyValuePair.Create(key, job)] };
+    }
+
+    private static BenchmarkResult ReadBenchmark(JsonCursor at)
+    {
+        var (id, parameters) = ReadId(at);
         var launches = ReadLaunches(at);
         var failed = launches.Count == 0;
         return new BenchmarkResult

@@ -278,4 +278,59 @@ public sealed class BenchmarkDotNetReaderTests
         Assert.Contains("$.Benchmarks[0].FullName", e.Message);
         Assert.Contains("70000 characters", e.Message);
     }
+
+    [Fact]
+    public void ABenchmarkUnderTheRunnersJobAndTheClassesOwnJobsIsAResultPerJob()
+    {
+        // A real export: [ShortRunJob] and [SimpleJob(id: "Tiny")] on the class, beside the command line's job.
+        var set = BenchmarkDotNetReader.ReadDirectory(TestData.Path("bdn-jobs", "quick"), display => display.StartsWith("Job-", StringComparison.Ordinal));
+
+        Assert.Equal(
+            ["Shapes.Benchmarks.Jobs.Steady", "Shapes.Benchmarks.Jobs.Steady(Job: ShortRun)", "Shapes.Benchmarks.Jobs.Steady(Job: Tiny)"],
+            set.Benchmarks.Select(b => b.Id).Order(StringComparer.Ordinal));
+        Assert.Empty(set.Benchmarks.Single(b => b.Id == "Shapes.Benchmarks.Jobs.Steady").Parameters);
+        Assert.Equal([KeyValuePair.Create("Job", "ShortRun")], set.Benchmarks.Single(b => b.Id.EndsWith("ShortRun)", StringComparison.Ordinal)).Parameters);
+        // ShortRun ran 3 iterations, the command line's job 10 (less BenchmarkDotNet's upper outliers).
+        Assert.Equal(3, set.Benchmarks.Single(b => b.Id.EndsWith("ShortRun)", StringComparison.Ordinal)).AllSamples.Count());
+        Assert.InRange(set.Benchmarks.Single(b => b.Id == "Shapes.Benchmarks.Jobs.Steady").AllSamples.Count(), 5, 10);
+    }
+
+    [Fact]
+    public void WithoutTheRunnersJobEveryJobIsNamedAndAGeneratedJobIdByItsCharacteristics()
+    {
+        var quick = BenchmarkDotNetReader.ReadDirectory(TestData.Path("bdn-jobs", "quick"));
+        Assert.Contains("Shapes.Benchmarks.Jobs.Steady(Job: Toolchain=InProcessEmitToolchain, IterationCount=10, IterationTime=100ms, WarmupCount=3)",
+            quick.Benchmarks.Select(b => b.Id));
+        Assert.Equal(3, quick.Benchmarks.Count(b => b.Parameters.Any(p => p.Key == "Job")));
+
+        // BenchmarkDotNet's default job gives way to the class's own jobs: two results, both named by their job.
+        var own = BenchmarkDotNetReader.ReadDirectory(TestData.Path("bdn-jobs", "default"), display => display == "DefaultJob");
+        Assert.Equal(["Shapes.Benchmarks.Jobs.Steady(Job: ShortRun)", "Shapes.Benchmarks.Jobs.Steady(Job: Tiny)"], own.Benchmarks.Select(b => b.Id).Order(StringComparer.Ordinal));
+        var roundTrip = ResultsJson.Parse(ResultsJson.Serialize(own), "r.json");
+        Assert.Equal(own.Benchmarks.Select(b => b.Id), roundTrip.Benchmarks.Select(b => b.Id));
+    }
+
+    [Fact]
+    public void JobsAreReadFromTheDisplayWhateverTheParametersAndAJobWithoutANameStaysADuplicate()
+    {
+        static string Case(string display, string parameters) => $$$"""
+            {"DisplayInfo": "{{{display}}}", "Type": "B", "MethodTitle": "M", "FullName": "N.B.M{{{(parameters.Length > 0 ? "(X: 1)" : "")}}}", "Parameters": "{{{parameters}}}",
+             "Statistics": {"OriginalValues": [1.0, 2.0]}}
+            """;
+        var json = $$"""
+            {"HostEnvironmentInfo": {}, "Benchmarks": [
+              {{Case("B.M: Dry(IterationCount=1, LaunchCount=1, RunStrategy=ColdStart, UnrollFactor=1, WarmupCount=1) [X=1]", "X=1")}},
+              {{Case("B.M: Job-ABCDEF(Runtime=.NET 10.0) [X=1]", "X=1")}},
+              {{Case("B.M: MediumRun(IterationCount=15, LaunchCount=2, WarmupCount=10)", "")}},
+              {{Case("B.M: LongRun(IterationCount=100, LaunchCount=3, WarmupCount=15)", "")}}]}
+            """;
+
+        var ids = BenchmarkDotNetReader.Parse(json, "jobs.json").Benchmarks.Select(b => b.Id).ToList();
+
+        Assert.Equal(["N.B.M(X: 1, Job: Dry)", "N.B.M(X: 1, Job: Runtime=.NET 10.0)", "N.B.M(Job: MediumRun)", "N.B.M(Job: LongRun)"], ids);
+        var unnamed = json.Replace("B.M: MediumRun(IterationCount=15, LaunchCount=2, WarmupCount=10)", "", StringComparison.Ordinal)
+            .Replace("B.M: LongRun(IterationCount=100, LaunchCount=3, WarmupCount=15)", "", StringComparison.Ordinal);
+        var e = Assert.Throws<InputException>(() => BenchmarkDotNetReader.Parse(unnamed, "jobs.json"));
+        Assert.Contains("$.Benchmarks[3].FullName: duplicate benchmark id \"N.B.M\"", e.Message);
+    }
 }
