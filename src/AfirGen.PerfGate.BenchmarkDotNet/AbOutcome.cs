@@ -16,6 +16,13 @@ public sealed record AbOutcome(GitRevision Base, GitRevision Head, ResultSet Bas
     /// <summary>How long the interleaved measuring took, looks included.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>
+    /// The benchmark methods whose shape the interleaved harness cannot call (a ref or ref struct return, a ref
+    /// argument), with why: each was measured instead in <see cref="AbOptions.Rounds"/> alternating rounds of
+    /// BenchmarkDotNet processes of the quick job.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> MeasuredInProcesses { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The benchmarks still undecided when the budget would not fit another look; empty when every one was decided or the looks ran out.</summary>
     public IReadOnlyList<string> BudgetSpentOn { get; init; } = [];
 }

@@ -87,9 +87,14 @@ public static class AbRunner
         for (var i = 0; i < sides.Length; i++)
         {
             var name = sides[i].Name + " " + Path.GetFileName(headProject);
-            sides[i].Methods = options.Interleave
-                ? await SelectInterleavedAsync(options, sides[i].Runner, builds[i], name, work, cancellationToken).ConfigureAwait(false)
-                : await MicroRunner.SelectAsync(sides[i].Runner, run, name, cancellationToken).ConfigureAwait(false);
+            if (options.Interleave)
+            {
+                sides[i].Methods = await SelectInterleavedAsync(options, sides[i].Runner, builds[i], name, work, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                (sides[i].Runner, sides[i].Methods) = await MicroRunner.PrepareAsync(builds[i], run, name, Path.Combine(work, "runs-" + sides[i].Name), tracker, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var baseSource = new Model.SourceInfo(baseRevision.Commit, baseRevision.Ref);
@@ -100,16 +105,41 @@ public static class AbRunner
         {
             var methods = sides[0].Methods.Union(sides[1].Methods, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var done = await InterleaveAsync(options, baseBuilt, headBuilt, methods, work, tracker, baseSource, headSource, cancellationToken).ConfigureAwait(false);
-            return new AbOutcome(baseRevision, headRevision, done.Baseline.Build(baseSource, done.Cancelled), done.Current.Build(headSource, done.Cancelled), done.Cancelled)
+            var cancelledToo = done.Cancelled;
+            // A shape the harness cannot call is measured the way BenchmarkDotNet measures it, in alternating processes:
+            // a verdict all the same, never a benchmark failed for its shape.
+            var notInterleaved = NotInterleaved(done.Baseline.Build(baseSource, false), done.Current.Build(headSource, false));
+            if (notInterleaved.Count > 0 && !done.Cancelled)
+            {
+                var only = run with { Filter = [.. notInterleaved.Keys], Shard = null };
+                for (var i = 0; i < sides.Length; i++)
+                {
+                    (sides[i].Runner, sides[i].Methods) = await MicroRunner.PrepareAsync(builds[i], only, sides[i].Name + " " + Path.GetFileName(headProject),
+                        Path.Combine(work, "processes-" + sides[i].Name), tracker, cancellationToken).ConfigureAwait(false);
+                }
+
+                cancelledToo = await ProcessRoundsAsync(options, sides, tracker, cancellationToken).ConfigureAwait(false);
+                done.Baseline.Replace(notInterleaved.Keys, sides[0].Results.Build(baseSource, cancelledToo));
+                done.Current.Replace(notInterleaved.Keys, sides[1].Results.Build(headSource, cancelledToo));
+            }
+
+            return new AbOutcome(baseRevision, headRevision, done.Baseline.Build(baseSource, cancelledToo), done.Current.Build(headSource, cancelledToo), cancelledToo)
             {
                 Looks = done.Looks,
                 Elapsed = done.Elapsed,
                 BudgetSpentOn = done.BudgetSpentOn,
+                MeasuredInProcesses = notInterleaved,
             };
         }
 
+        var cancelled = await ProcessRoundsAsync(options, sides, tracker, cancellationToken).ConfigureAwait(false);
+        return new AbOutcome(baseRevision, headRevision, sides[0].Results.Build(baseSource, cancelled), sides[1].Results.Build(headSource, cancelled), cancelled);
+    }
+
+    /// <summary>Runs <see cref="AbOptions.Rounds"/> rounds of one process a side; true when Ctrl+C stopped them.</summary>
+    private static async Task<bool> ProcessRoundsAsync(AbOptions options, Side[] sides, ProgressTracker tracker, CancellationToken cancellationToken)
+    {
         tracker.Total = options.Rounds * sides.Sum(s => s.Methods.Count);
-        var cancelled = false;
         try
         {
             for (var round = 1; round <= options.Rounds; round++)
@@ -124,10 +154,25 @@ public static class AbRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            cancelled = true;
+            return true;
         }
 
-        return new AbOutcome(baseRevision, headRevision, sides[0].Results.Build(baseSource, cancelled), sides[1].Results.Build(headSource, cancelled), cancelled);
+        return false;
+    }
+
+    /// <summary>The methods either side's worker could not call, with the reason (the base side's first).</summary>
+    private static Dictionary<string, string> NotInterleaved(Model.ResultSet baseline, Model.ResultSet current)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var b in baseline.Benchmarks.Concat(current.Benchmarks))
+        {
+            if (b is { Status: Model.BenchmarkStatus.Failed, Error: { } error } && error.StartsWith(Interleaved.BenchmarkDiscovery.NotInterleaved, StringComparison.Ordinal))
+            {
+                found.TryAdd(b.Id, error[Interleaved.BenchmarkDiscovery.NotInterleaved.Length..]);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -269,7 +314,7 @@ public static class AbRunner
     {
         public string Name { get; } = name;
 
-        public LaunchRunner Runner { get; } = runner;
+        public LaunchRunner Runner { get; set; } = runner;
 
         public IReadOnlyList<string> Methods { get; set; } = [];
 

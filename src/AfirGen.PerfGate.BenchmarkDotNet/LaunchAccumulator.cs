@@ -42,6 +42,24 @@ internal sealed class LaunchAccumulator
     private static MemoryInfo? Smaller(MemoryInfo? a, MemoryInfo? b) =>
         a is null ? b : b is null ? a : b.AllocatedBytesPerOperation < a.AllocatedBytesPerOperation ? b : a;
 
+    /// <summary>Puts <paramref name="replacement"/>'s results, launches and rounds as they are, in place of the results of <paramref name="ids"/>.</summary>
+    public void Replace(IReadOnlyCollection<string> ids, ResultSet replacement)
+    {
+        foreach (var id in ids)
+        {
+            _byId.Remove(id);
+            _order.Remove(id);
+        }
+
+        foreach (var b in replacement.Benchmarks)
+        {
+            if (_byId.TryAdd(b.Id, b))
+            {
+                _order.Add(b.Id);
+            }
+        }
+    }
+
     /// <summary>The pooled results.</summary>
     public ResultSet Build(SourceInfo? source, bool incomplete) => new()
     {

@@ -66,7 +66,7 @@ public static partial class ProjectBuilder
             throw new RunFailedException($"{project} built, but its output assembly could not be found");
         }
 
-        return new BuiltProject(path, assembly);
+        return new BuiltProject(path, assembly) { Framework = chosen };
     }
 
     /// <summary>The newest netN.M among <paramref name="frameworks"/> whose major version this runtime can run.</summary>
@@ -77,7 +77,7 @@ public static partial class ProjectBuilder
         .Select(f => f.Name)
         .FirstOrDefault();
 
-    private static async Task<string?> PropertyAsync(string project, string? framework, string property, CancellationToken cancellationToken)
+    internal static async Task<string?> PropertyAsync(string project, string? framework, string property, CancellationToken cancellationToken)
     {
         string[] tfm = framework is null ? [] : [$"-p:TargetFramework={framework}"];
         var query = await ChildProcess.RunAsync("dotnet", ["msbuild", project, $"-getProperty:{property}", "-p:Configuration=Release", "-nologo", .. tfm],

@@ -154,6 +154,22 @@ public sealed class MalformedInputTests
     }
 
     [Fact]
+    public async Task AbRefusesBenchmarkDotNetsDefaultJobSayingWhy()
+    {
+        using var dir = new TempDir();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await PerfGateCommand.RunAsync(["ab", "--base", "HEAD", "--project", dir.File("Never.csproj"), "--job", "default", "--out", dir.File("written")],
+            stdout, stderr, CancellationToken.None);
+
+        Assert.True(code == 2, stderr.ToString());
+        Assert.StartsWith("perfgate: error: --job: ab measures with the quick job", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("+1.6%", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(Path.Exists(dir.File("written")));
+    }
+
+    [Fact]
     public async Task AFolderOfExportsWithOneBrokenFileExitsTwoNamingThatFile()
     {
         using var dir = new TempDir();

@@ -65,6 +65,79 @@ public sealed class RunTests
     }
 
     [Fact]
+    public void ClassLevelJobAttributesAreAResultPerJobBesideTheRunsOwn()
+    {
+        using var dir = new TempDir();
+        const string Jobs = """
+            using BenchmarkDotNet.Attributes;
+            using BenchmarkDotNet.Jobs;
+            namespace Sample;
+            [DryJob]
+            public class Dry { [Benchmark] public int M() => System.Environment.ProcessorCount * 3; }
+            [ShortRunJob]
+            [SimpleJob(RuntimeMoniker.HostProcess, launchCount: 1, warmupCount: 1, iterationCount: 3, id: "Tiny")]
+            public class Two
+            {
+                [Params(1, 2)] public int N;
+                [Benchmark] public int M() => System.Environment.ProcessorCount * N;
+            }
+            [WarmupCount(2)]
+            public class Mutated { [Benchmark] public int M() => System.Environment.ProcessorCount * 5; }
+            """;
+        var project = BenchProject.Create(dir.File("bench"), ("Jobs.cs", Jobs));
+
+        // The class's own jobs run out of process, as BenchmarkDotNet runs them: a build of their host in each launch.
+        var r = PerfGateProcess.Run(dir.Path, new Dictionary<string, string>(), [], TimeSpan.FromMinutes(10), "run", "--project", project, "--launches", "1", "--out", "out");
+
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var results = ResultsJson.Read(dir.File("out/results.json"));
+        Assert.Equal(
+            [
+                "Sample.Dry.M", "Sample.Dry.M(Job: Dry)", "Sample.Mutated.M",
+                "Sample.Two.M(N: 1)", "Sample.Two.M(N: 1, Job: ShortRun)", "Sample.Two.M(N: 1, Job: Tiny)",
+                "Sample.Two.M(N: 2)", "Sample.Two.M(N: 2, Job: ShortRun)", "Sample.Two.M(N: 2, Job: Tiny)",
+            ],
+            results.Benchmarks.Select(b => b.Id).Order(StringComparer.Ordinal));
+        Assert.All(results.Benchmarks, b => Assert.Equal(BenchmarkStatus.Succeeded, b.Status));
+        Assert.All(results.Benchmarks, b => Assert.Single(b.Launches));
+        Assert.Equal(3, results.Benchmarks.Single(b => b.Id == "Sample.Two.M(N: 2, Job: Tiny)").Launches[0].Samples.Count);
+    }
+
+    [Fact]
+    public void AProjectWithoutAnEntryPointOfItsOwnRunsThroughAHostPerfGateBuilds()
+    {
+        using var dir = new TempDir();
+        // A library whose benchmarks a test would start with BenchmarkRunner: no BenchmarkSwitcher, no Main at all.
+        var project = BenchProject.Create(dir.File("bench"), ("Work.cs", BenchProject.Work(4)));
+        File.Delete(dir.File("bench/Program.cs"));
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<OutputType>Exe</OutputType>", "<OutputType>Library</OutputType>", StringComparison.Ordinal));
+
+        var r = PerfGateProcess.Run(dir.Path, "run", "--project", project, "--launches", "2", "--out", "out");
+
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var sum = ResultsJson.Read(dir.File("out/results.json")).Benchmarks.Single();
+        Assert.Equal("Sample.Work.Sum", sum.Id);
+        Assert.Equal(2, sum.Launches.Count);
+        Assert.Equal(BenchmarkStatus.Succeeded, sum.Status);
+        // A filter still selects, and one that selects nothing is still bad input.
+        var none = PerfGateProcess.Run(dir.Path, "run", "--project", project, "--filter", "*Nothing*", "--out", "out2");
+        Assert.True(none.ExitCode == 2, none.ToString());
+        Assert.Contains("'*Nothing*' selects no benchmarks", none.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRunsOwnJobIsKnownByWhatItAskedBenchmarkDotNetFor()
+    {
+        Assert.True(BenchmarkJob.Quick.IsOwn("Job-QZTYQL(Toolchain=InProcessEmitToolchain, IterationCount=10, IterationTime=100ms, WarmupCount=3)"));
+        Assert.True(BenchmarkJob.Quick.IsOwn("Job-ABCDEF(Toolchain=InProcessEmitToolchain, IterationCount=10, IterationTime=100ms, WarmupCount=3, MaxRelativeError=0.1)"));
+        Assert.False(BenchmarkJob.Quick.IsOwn("Job-QZTYQL(Toolchain=InProcessEmitToolchain, IterationCount=10, IterationTime=100ms, WarmupCount=2)"));
+        Assert.False(BenchmarkJob.Quick.IsOwn("ShortRun(IterationCount=3, LaunchCount=1, WarmupCount=3)"));
+        Assert.False(BenchmarkJob.Quick.IsOwn("DefaultJob"));
+        Assert.True(BenchmarkJob.Default.IsOwn("DefaultJob"));
+        Assert.False(BenchmarkJob.Default.IsOwn("Dry(IterationCount=1, LaunchCount=1, RunStrategy=ColdStart, UnrollFactor=1, WarmupCount=1)"));
+    }
+
+    [Fact]
     public void AProjectThatDoesNotBuildExitsThreeWithTheCompilerError()
     {
         using var dir = new TempDir();

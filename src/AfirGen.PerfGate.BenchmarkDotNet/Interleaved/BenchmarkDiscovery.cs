@@ -16,6 +16,9 @@ internal static class BenchmarkDiscovery
 {
     private const BindingFlags Members = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static;
 
+    /// <summary>How the reason of a benchmark whose shape the interleaved harness cannot call starts; `ab` measures those another way.</summary>
+    public const string NotInterleaved = "cannot be interleaved: ";
+
     /// <summary>The cases of <paramref name="assembly"/> among <paramref name="methods"/>, and the methods that cannot be run this way, with why.</summary>
     public static (List<BenchmarkCase> Cases, List<(string Method, string Reason)> Unsupported) Discover(Assembly assembly, IReadOnlyCollection<string> methods)
     {
@@ -38,7 +41,7 @@ internal static class BenchmarkDiscovery
                     var found = Cases(type, method, name);
                     if (found.Error is { } error)
                     {
-                        unsupported.Add((name, error));
+                        unsupported.Add((name, NotInterleaved + error));
                     }
                     else
                     {
@@ -127,7 +130,7 @@ internal static class BenchmarkDiscovery
 
         if (ReturnShape.Of(method.ReturnType) is not { } shape)
         {
-            return ([], $"it returns {method.ReturnType.Name}, which a delegate cannot return; return the value it computes or void");
+            return ([], $"it returns {method.ReturnType.Name}, which a delegate cannot return");
         }
 
         if (method.GetParameters().Any(p => p.ParameterType.IsByRef || p.ParameterType.IsByRefLike || p.ParameterType.IsPointer))

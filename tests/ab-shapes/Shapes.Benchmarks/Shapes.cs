@@ -212,3 +212,24 @@ public class Structs
     [Benchmark]
     public (long Sum, int Count) Changing() => (Work.Changing(30), 1);
 }
+
+/// <summary>Returns a delegate cannot carry (a reference, a ref struct): <c>ab</c> measures these in BenchmarkDotNet processes.</summary>
+public class Refs
+{
+    private readonly byte[] _bytes = new byte[64];
+    private long _value;
+
+    [Benchmark]
+    public ref long Changing()
+    {
+        _value = Work.Changing(30);
+        return ref _value;
+    }
+
+    [Benchmark]
+    public ReadOnlySpan<byte> Steady()
+    {
+        _bytes[0] = (byte)Work.Steady(30);
+        return _bytes;
+    }
+}
