@@ -17,8 +17,10 @@ internal static class BenchmarkDotNetReport
     public static ResultSet Read(JsonCursor root, Func<string, bool>? runnersJob)
     {
         var items = root.Property("Benchmarks");
-        var several = items.Items().Select(BenchmarkId).GroupBy(id => id, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        // Only the same benchmark under jobs of different names: two cases that merely share a name are still a duplicate.
+        var several = items.Items().Select(at => (Id: BenchmarkId(at), Job: JobOf(at)?.Name)).GroupBy(c => c.Id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1 && g.All(c => c.Job is not null) && g.Select(c => c.Job).Distinct(StringComparer.Ordinal).Count() == g.Count())
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var benchmarks = items.UniqueItems(at =>
         {
             var benchmark = ReadBenchmark(at);

@@ -21,6 +21,25 @@ public sealed class SuiteComparerTests
         Assert.True(s.Passed);
     }
 
+    [Theory]
+    [InlineData(3.74, 4.18, Verdict.Unchanged)] // +12%, 0.44 ns: Serilog's LevelSwitchOff when only code placement moved
+    [InlineData(4.18, 3.74, Verdict.Unchanged)]
+    [InlineData(3.74, 4.40, Verdict.Regressed)] // 0.66 ns: past the floor
+    [InlineData(37.4, 41.8, Verdict.Regressed)] // the same +12% of a 37 ns benchmark
+    public void AShiftOfLessThanHalfANanosecondIsNotARegressionWhateverItsPercentage(double from, double to, Verdict expected)
+    {
+        var rng = new Random(3);
+        var b = Make.Micro("A", rng, from, 0.01, 10, 15);
+        var c = Make.Micro("A", rng, to, 0.01, 10, 15);
+
+        var t = Assert.Single(Compare(Make.Set(b), Make.Set(c)).Benchmarks).Time!;
+
+        Assert.Equal(expected, t.Verdict);
+        // Measured as a change all the same: the interval excludes no change, the note says why it does not count.
+        Assert.True(t.CiLower > 1 || t.CiUpper < 1, $"[{t.CiLower}, {t.CiUpper}]");
+        Assert.Equal(expected == Verdict.Unchanged, t.Note?.Contains("within what code placement moves", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public void ClearSlowdownAcrossLaunchesIsRegressedWithAnIntervalAroundIt()
     {
