@@ -34,6 +34,8 @@ public sealed class AbShapesTests
         Assert.Contains("2 benchmarks cannot be interleaved, so they were measured in 4 alternating rounds of BenchmarkDotNet processes instead: "
             + "Shapes.Benchmarks.Refs.Changing (it returns Int64&", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("Shapes.Benchmarks.Refs.Steady (it returns ReadOnlySpan`1", r.Stderr, StringComparison.Ordinal);
+        // The run's own noise, said beside the verdicts.
+        Assert.Matches(@"perfgate: noise in this run: a benchmark's rounds moved ±\d+\.\d% from one to the next \(the median of \d+ benchmarks\)", r.Stderr);
 
         var comparison = ComparisonReader.Read(dir.File("perfgate-results"));
         var expected = new[]

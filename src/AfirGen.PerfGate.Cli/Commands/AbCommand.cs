@@ -76,6 +76,13 @@ internal static class AbCommand
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"perfgate: compared base {outcome.Base} with head {outcome.Head}, interleaved in {outcome.Looks} look{(outcome.Looks == 1 ? "" : "s")} of {options.Processes} worker processes of {options.Pairs} pairs a benchmark, {outcome.Elapsed.TotalSeconds:0} s")
                 : $"perfgate: compared base {outcome.Base} with head {outcome.Head}, {options.Rounds} process rounds");
+            // The machine's own noise in this run, said beside the verdicts: a loaded machine shows here, not as a false alarm.
+            if (RunNoise.Measure(outcome.Baseline, outcome.Current) is { } noise)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"perfgate: noise in this run: a benchmark's rounds moved ±{(Math.Exp(noise.Spread) - 1) * 100:0.0}% from one to the next (the median of {noise.Benchmarks} benchmark{(noise.Benchmarks == 1 ? "" : "s")}){LoadAverage()}"));
+            }
+
             if (outcome.MeasuredInProcesses.Count > 0)
             {
                 var n = outcome.MeasuredInProcesses.Count;
@@ -93,6 +100,21 @@ internal static class AbCommand
             return Run.GateRun.Finish(console, config, outcome.Baseline, outcome.Current, outDir, outcome.Cancelled);
         });
         return command;
+    }
+
+    // "; load average 3.1" where the system tells it (Linux), else nothing.
+    private static string LoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out var load)
+                ? string.Create(CultureInfo.InvariantCulture, $"; load average {load:0.0} on {Environment.ProcessorCount} cores") : "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 
     /// <summary>A duration as seconds, or with a unit: 600, 90s, 15m, 1h.</summary>
