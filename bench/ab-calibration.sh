@@ -59,12 +59,14 @@ for t in $(seq "$trials"); do
     $extra --out "$work/out" >/dev/null 2>"$work/err" || true
   end=$(date +%s.%N)
   looks=$(grep -o 'interleaved in [0-9]* look' "$work/err" | grep -o '[0-9]*' || echo "?")
-  python3 - "$work/out/comparison.json" "$start" "$end" "$t" "$looks" >> "$work/trials" <<'PY'
+  # The run's own noise as ab prints it: "noise in this run: a benchmark's rounds moved ±2.1% …".
+  noise=$(grep -o 'rounds moved ±[0-9.]*%' "$work/err" | grep -o '[0-9.]*' || echo "?")
+  python3 - "$work/out/comparison.json" "$start" "$end" "$t" "$looks" "$noise" >> "$work/trials" <<'PY'
 import json, sys
 c = json.load(open(sys.argv[1]))
 v = {b["id"].split(".")[-1].split("(")[0]: b["verdict"] for b in c["benchmarks"]}
 ratio = lambda name: next((m.get("ratio") for b in c["benchmarks"] if b["id"].split(".")[-1].startswith(name + "(") or b["id"].endswith("." + name) for m in b.get("metrics", []) if m.get("metric") == "time"), None)
-print(sys.argv[4], round(float(sys.argv[3]) - float(sys.argv[2]), 1), sys.argv[5], v.get("Plain"), v.get("Args"), v.get("Slowed"), v.get("SlowedAsync"), ratio("Slowed"), ratio("SlowedAsync"))
+print(sys.argv[4], round(float(sys.argv[3]) - float(sys.argv[2]), 1), sys.argv[5], v.get("Plain"), v.get("Args"), v.get("Slowed"), v.get("SlowedAsync"), ratio("Slowed"), ratio("SlowedAsync"), sys.argv[6])
 PY
   tail -n 1 "$work/trials"
 done
@@ -83,4 +85,7 @@ print(f"mode: {sys.argv[2]}  trials: {n}  median wall per trial (4 benchmarks, b
 print(f"suite false alarms (2 unchanged benchmarks): {alarms}/{n}   unchanged left inconclusive: {undecided}/{2 * n}   slowed benchmarks flagged: {flagged}/{2 * n}")
 if ratios:
     print(f"measured change of the slowed benchmarks: median {statistics.median(ratios) - 1:+.1%}, range {ratios[0] - 1:+.1%} to {ratios[-1] - 1:+.1%}")
+noise = sorted(float(r[9]) for r in rows if len(r) > 9 and r[9] != "?")
+if noise:
+    print(f"the runs' own noise (round-to-round spread ab printed): median ±{statistics.median(noise):.1f}%, range ±{noise[0]:.1f}% to ±{noise[-1]:.1f}%")
 PY
