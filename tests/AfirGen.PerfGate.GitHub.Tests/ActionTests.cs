@@ -57,7 +57,8 @@ public sealed class ActionTests
         Assert.Equal("2", outcome.Outputs["regressions"]);
         Assert.Contains("PerfGate: failed", Assert.Single(github.Comments).Body, StringComparison.Ordinal);
         Assert.Contains("PerfGate: failed", run.Summary, StringComparison.Ordinal);
-        Assert.Equal(2, outcome.Log.Split('\n').Count(l => l.StartsWith("::error file=", StringComparison.Ordinal)));
+        // One annotation per regression; the results folder is not a file to put them on.
+        Assert.Equal(2, outcome.Log.Split('\n').Count(l => l.StartsWith("::error title=PerfGate%3A ", StringComparison.Ordinal)));
         Assert.Contains("::stop-commands::", outcome.Log, StringComparison.Ordinal);
         Assert.DoesNotContain("CANARY", outcome.Log + run.Summary, StringComparison.Ordinal);
     }

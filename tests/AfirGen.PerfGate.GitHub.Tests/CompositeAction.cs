@@ -131,7 +131,7 @@ internal sealed partial class CompositeAction
             : throw new InvalidOperationException($"unsupported expression: {m.Value}");
     });
 
-    private static int Bash(string script, Dictionary<string, string> env, string workingDirectory, System.Text.StringBuilder log)
+    internal static int Bash(string script, Dictionary<string, string> env, string workingDirectory, System.Text.StringBuilder log)
     {
         var psi = new ProcessStartInfo("bash") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // The runner's own invocation for shell: bash.

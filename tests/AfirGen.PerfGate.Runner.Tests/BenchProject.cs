@@ -56,8 +56,8 @@ internal static class BenchProject
         return Path.Combine(directory, "Sample.Benchmarks.csproj");
     }
 
-    /// <summary>Runs git in <paramref name="directory"/> and fails the test if it fails.</summary>
-    public static void Git(string directory, params string[] args)
+    /// <summary>Runs git in <paramref name="directory"/> and fails the test if it fails; returns what it printed, trimmed.</summary>
+    public static string Git(string directory, params string[] args)
     {
         var psi = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
@@ -68,9 +68,10 @@ internal static class BenchProject
         psi.Environment["GIT_AUTHOR_NAME"] = psi.Environment["GIT_COMMITTER_NAME"] = "perfgate tests";
         psi.Environment["GIT_AUTHOR_EMAIL"] = psi.Environment["GIT_COMMITTER_EMAIL"] = "tests@perfgate.invalid";
         using var p = System.Diagnostics.Process.Start(psi)!;
-        var err = p.StandardError.ReadToEnd();
-        p.StandardOutput.ReadToEnd();
+        var err = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)}: {err}");
+        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)}: {err.Result}");
+        return output.Trim();
     }
 }

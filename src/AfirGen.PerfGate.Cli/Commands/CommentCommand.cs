@@ -96,7 +96,8 @@ internal static class CommentCommand
             if (comparison is not null)
             {
                 WriteSummary(console, comparison, link, trends);
-                foreach (var line in Annotations.For(comparison, configPath ?? resultsPath, locator, root))
+                // An annotation names a file; a results folder (the report a workflow_run downloaded) is none.
+                foreach (var line in Annotations.For(comparison, configPath ?? (File.Exists(resultsPath) ? resultsPath : null), locator, root))
                 {
                     console.Out.WriteLine(line);
                 }
