@@ -48,6 +48,9 @@ public static class DiagnosticCodes
     /// <summary>The baseline's system under test was set up otherwise; its api results were not compared (warning).</summary>
     public const string SetupDiffers = "PERF0015";
 
+    /// <summary>The baseline's machine ran perfgate's reference kernel much faster or slower: times are not compared.</summary>
+    public const string MachineSpeedDiffers = "PERF0016";
+
     /// <summary>A defect in PerfGate itself, reported in one line (error).</summary>
     public const string InternalError = "PERF0099";
 }

@@ -76,6 +76,7 @@ internal static class GateDiagnostics
                 WarningKind.ThresholdUnused => (DiagnosticCodes.ThresholdUnused, resultsPath),
                 WarningKind.EnvironmentDiffers => (DiagnosticCodes.EnvironmentDiffers, baselinePath ?? resultsPath),
                 WarningKind.SetupDiffers => (DiagnosticCodes.SetupDiffers, baselinePath ?? resultsPath),
+                WarningKind.MachineSpeedDiffers => (DiagnosticCodes.MachineSpeedDiffers, baselinePath ?? resultsPath),
                 WarningKind.BaselineIncomplete => (DiagnosticCodes.IncompleteResults, baselinePath ?? resultsPath),
                 _ => (DiagnosticCodes.IncompleteResults, resultsPath),
             };

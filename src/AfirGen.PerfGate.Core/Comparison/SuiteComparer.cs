@@ -36,6 +36,17 @@ public static class SuiteComparer
                 $"setup differs: {string.Join("; ", setupDiffers)}; the api results are not compared with the baseline"));
         }
 
+        // A machine much faster or slower than the baseline's (the same CPU name on another host ran three times
+        // slower here) moves every time alike: that is not the code's change, and no time verdict is drawn from it.
+        string? otherMachine = null;
+        if (MachineSpeed.Ratio(baseline?.ReferenceNanoseconds, current.ReferenceNanoseconds) is { } speed && MachineSpeed.Differs(speed))
+        {
+            var how = speed < 1 ? $"{1 / speed:0.0}× faster" : $"{speed:0.0}× slower";
+            otherMachine = string.Create(CultureInfo.InvariantCulture, $"this machine ran perfgate's reference kernel {how} than the baseline's machine");
+            warnings.Add(new GateWarning(WarningKind.MachineSpeedDiffers, null,
+                string.Create(CultureInfo.InvariantCulture, $"machine speed differs: {otherMachine} ({baseline!.ReferenceNanoseconds / 1e6:0.00} ms, here {current.ReferenceNanoseconds / 1e6:0.00} ms); times are not compared with the baseline, allocations are")));
+        }
+
         var suiteNoise = SuiteLaunchNoise.Of(baseById, curById);
         var pending = new Pending[ids.Length];
         Parallel.For(0, ids.Length, i =>
@@ -47,7 +58,10 @@ public static class SuiteComparer
             var evidence = b is not null && c is not null && b.Status == BenchmarkStatus.Succeeded && c.Status == BenchmarkStatus.Succeeded
                 ? Evidence(b, c, settings, suiteNoise.Without(id))
                 : [];
-            pending[i] = new Pending(id, b, c, regression, sla, evidence, setupDiffers.Count > 0 && (c ?? b)!.Category == Category.Api);
+            var notComparable = otherMachine is not null ? (otherMachine, "save a baseline on this machine, or decide with perfgate ab (both builds on one machine)")
+                : setupDiffers.Count > 0 && (c ?? b)!.Category == Category.Api ? ("the baseline measured another setup of the target", "save a baseline with this setup, or run with the services the baseline had")
+                : ((string Note, string Hint)?)null;
+            pending[i] = new Pending(id, b, c, regression, sla, evidence, notComparable);
         });
 
         var tests = Math.Max(1, pending.Sum(p => p.Evidence.Count));
@@ -195,13 +209,14 @@ public static class SuiteComparer
         foreach (var e in p.Evidence)
         {
             var metric = TimeVerdict(e, p.Regression, alpha, tests, settings, baseSummary, curSummary, p.Baseline!, p.Current!);
-            metrics.Add(p.OtherSetup
+            metrics.Add(p.NotComparable is { } why
                 ? metric with
                 {
-                    // No change is shown: a hundredfold between an in-memory store and MySQL is not the code's.
+                    // No change is shown: a hundredfold between an in-memory store and MySQL, or three times between two
+                    // hosts, is not the code's.
                     Verdict = Verdict.Inconclusive, Ratio = null, CiLower = null, CiUpper = null, Confidence = null, PValue = null,
-                    Note = "the baseline measured another setup of the target",
-                    Hint = "save a baseline with this setup, or run with the services the baseline had",
+                    Note = why.Note,
+                    Hint = why.Hint,
                 }
                 : metric);
         }
@@ -362,5 +377,5 @@ public static class SuiteComparer
             .Select(b => b.Time)
             .OfType<MetricComparison>(), alpha);
 
-    private sealed record Pending(string Id, BenchmarkResult? Baseline, BenchmarkResult? Current, double Regression, IReadOnlyList<Threshold> Sla, IReadOnlyList<TimeEvidence> Evidence, bool OtherSetup);
+    private sealed record Pending(string Id, BenchmarkResult? Baseline, BenchmarkResult? Current, double Regression, IReadOnlyList<Threshold> Sla, IReadOnlyList<TimeEvidence> Evidence, (string Note, string Hint)? NotComparable);
 }

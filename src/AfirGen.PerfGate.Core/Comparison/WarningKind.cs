@@ -23,4 +23,7 @@ public enum WarningKind
 
     /// <summary>The baseline's system under test was set up otherwise (another store, a variable set on one side only): its api results are not compared.</summary>
     SetupDiffers,
+
+    /// <summary>The baseline's machine ran perfgate's reference kernel much faster or slower than this one: times are not compared.</summary>
+    MachineSpeedDiffers,
 }

@@ -12,6 +12,7 @@ public static class WarningKinds
         (WarningKind.BaselineIncomplete, "baseline-incomplete"),
         (WarningKind.ThresholdUnused, "threshold-unused"),
         (WarningKind.SetupDiffers, "setup-differs"),
+        (WarningKind.MachineSpeedDiffers, "machine-speed-differs"),
     ];
 
     /// <summary>The code written in comparison.json: "noise-assumed", "skipped", …</summary>

@@ -18,7 +18,7 @@ internal static class ResultsJsonReader
         }
 
         // Unknown properties are errors: a misspelt field would otherwise vanish without a word.
-        root.RejectUnknown("schema", "createdAt", "incomplete", "environment", "source", "benchmarks", "skipped", "setup");
+        root.RejectUnknown("schema", "createdAt", "incomplete", "environment", "source", "benchmarks", "skipped", "setup", "referenceNanoseconds");
         var benchmarks = root.Property("benchmarks").UniqueItems(ReadBenchmark, b => b.Id, "id");
         return new ResultSet
         {
@@ -29,6 +29,7 @@ internal static class ResultsJsonReader
             Benchmarks = benchmarks,
             Skipped = root.OptionalProperty("skipped")?.Items().Select(ReadSkipped).ToList() ?? [],
             Setup = root.OptionalProperty("setup") is { } setup ? ReadSetup(setup) : null,
+            ReferenceNanoseconds = root.OptionalProperty("referenceNanoseconds")?.Positive(),
         };
     }
 

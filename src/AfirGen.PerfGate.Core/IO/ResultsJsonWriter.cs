@@ -63,6 +63,11 @@ internal static class ResultsJsonWriter
             w.WriteEndObject();
         }
 
+        if (results.ReferenceNanoseconds is { } reference)
+        {
+            w.WriteNumber("referenceNanoseconds", reference);
+        }
+
         w.WriteEndObject();
     }
 

@@ -27,6 +27,13 @@ public sealed record ResultSet
     /// <summary>How the system under test the api scenarios loaded was set up, when perfgate started it; null otherwise.</summary>
     public SystemSetup? Setup { get; init; }
 
+    /// <summary>
+    /// How long perfgate's reference kernel (<see cref="MachineSpeed"/>) took on the machine when these results were
+    /// made, in nanoseconds; null when it was not measured. A baseline of a machine whose kernel ran much faster or
+    /// slower is not compared on time.
+    /// </summary>
+    public double? ReferenceNanoseconds { get; init; }
+
     /// <inheritdoc />
     public bool Equals(ResultSet? other) =>
         other is not null && CreatedAt == other.CreatedAt && Environment == other.Environment && Source == other.Source

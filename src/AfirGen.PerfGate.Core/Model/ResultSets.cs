@@ -51,6 +51,7 @@ public static class ResultSets
             Benchmarks = benchmarks,
             Skipped = [.. shards.SelectMany(s => s.Results.Skipped).Distinct()],
             Setup = shards.Select(s => s.Results.Setup).FirstOrDefault(s => s is not null),
+            ReferenceNanoseconds = shards.Select(s => s.Results.ReferenceNanoseconds).Where(r => r is not null).Min(),
         };
     }
 }

@@ -22,6 +22,65 @@ public sealed class SuiteComparerTests
     }
 
     [Theory]
+    [InlineData(3.0, true)] // the main job's baseline against this stop's machine: the same CPU name, three times the speed
+    [InlineData(1 / 3.0, true)]
+    [InlineData(1.2, false)]
+    [InlineData(0.85, false)]
+    public void AMachineMuchFasterOrSlowerThanTheBaselinesIsNotComparedOnTime(double kernelRatio, bool differs)
+    {
+        var rng = new Random(5);
+        // Everything three times faster here, as a faster machine makes it; one allocation really grew.
+        var b = Make.Set(Make.Micro("A", rng, 300, 0.01, 5, 15, allocated: 100), Make.Micro("B", rng, 900, 0.01, 5, 15, allocated: 64), Make.Api("api/get@c1", 3e6))
+            with { ReferenceNanoseconds = 1e6 * kernelRatio };
+        var c = Make.Set(Make.Micro("A", rng, 100, 0.01, 5, 15, allocated: 100), Make.Micro("B", rng, 300, 0.01, 5, 15, allocated: 128), Make.Api("api/get@c1", 1e6))
+            with { ReferenceNanoseconds = 1e6 };
+
+        var s = Compare(b, c);
+
+        var warning = s.Warnings.SingleOrDefault(w => w.Kind == WarningKind.MachineSpeedDiffers);
+        Assert.Equal(differs, warning is not null);
+        var times = s.Benchmarks.SelectMany(x => x.Metrics).Where(m => m.Metric != ComparedMetric.Allocated).ToList();
+        Assert.NotEmpty(times);
+        if (differs)
+        {
+            Assert.Contains(kernelRatio > 1 ? "3.0× faster" : "3.0× slower", warning!.Text, StringComparison.Ordinal);
+            Assert.All(times, m => Assert.True(m.Verdict == Verdict.Inconclusive && m.Ratio is null, $"{m.Metric}: {m.Verdict} {m.Ratio}"));
+            Assert.All(times, m => Assert.Contains("reference kernel", m.Note, StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Contains(times, m => m.Verdict == Verdict.Improved);
+        }
+
+        // Allocated bytes do not depend on the machine: the doubling fails the gate either way.
+        Assert.Equal(Verdict.Regressed, s.Benchmarks.Single(x => x.Id == "B").Metrics.Single(m => m.Metric == ComparedMetric.Allocated).Verdict);
+        Assert.False(s.Passed);
+    }
+
+    [Fact]
+    public void WithoutTheKernelOnBothSidesTimesAreComparedAsBefore()
+    {
+        var rng = new Random(6);
+        var b = Make.Set(Make.Micro("A", rng, 300, 0.01, 5, 15));
+        var c = Make.Set(Make.Micro("A", rng, 100, 0.01, 5, 15)) with { ReferenceNanoseconds = 1e6 };
+
+        var s = Compare(b, c);
+
+        Assert.DoesNotContain(s.Warnings, w => w.Kind == WarningKind.MachineSpeedDiffers);
+        Assert.Equal(Verdict.Improved, Assert.Single(s.Benchmarks).Time!.Verdict);
+    }
+
+    [Fact]
+    public void TheReferenceKernelGivesAPositiveTime()
+    {
+        var ns = MachineSpeed.Measure();
+
+        Assert.True(ns > 0 && double.IsFinite(ns), ns.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2.0, MachineSpeed.Ratio(1e6, 2e6));
+        Assert.Null(MachineSpeed.Ratio(null, 2e6));
+    }
+
+    [Theory]
     [InlineData(3.74, 4.18, Verdict.Unchanged)] // +12%, 0.44 ns: Serilog's LevelSwitchOff when only code placement moved
     [InlineData(4.18, 3.74, Verdict.Unchanged)]
     [InlineData(3.74, 4.40, Verdict.Regressed)] // 0.66 ns: past the floor

@@ -18,6 +18,7 @@ internal static class TestData
         },
         Source = new SourceInfo("4f547cb0d1", "feature/ümlaut<branch>"),
         Incomplete = true,
+        ReferenceNanoseconds = 1_234_567.5,
         Skipped = [new SkippedScenario("db/join", "PERFGATE_MYSQL is not set")],
         Setup = new SystemSetup
         {

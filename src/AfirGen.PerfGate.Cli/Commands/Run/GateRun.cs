@@ -21,6 +21,8 @@ internal static class GateRun
         var incomplete = false;
         EnvironmentFingerprint? environment = null;
         SourceInfo? source = null;
+        // The machine's speed before and after the run, the faster kept: a co-tenant can only slow it.
+        var reference = MachineSpeed.Measure();
         try
         {
             foreach (var runner in runners)
@@ -52,6 +54,7 @@ internal static class GateRun
             Benchmarks = results,
             Skipped = skipped,
             Setup = options.Config.Target is { } target && runners.Any(r => r is TargetCategoryRunner) ? TargetProcess.Setup(target) : null,
+            ReferenceNanoseconds = incomplete ? reference : Math.Min(reference, MachineSpeed.Measure()),
         };
         return Finish(console, options.Config, baseline, set, options.Out, incomplete, options.SaveBaseline);
     }
