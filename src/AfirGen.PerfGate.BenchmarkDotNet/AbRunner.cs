@@ -84,16 +84,16 @@ public static class AbRunner
             new Side("head", new LaunchRunner(headBuilt, run.Job, run.IdleTimeout, Path.Combine(work, "runs-head")) { OnBenchmarkStarted = tracker.Started }),
         };
         var builds = new[] { baseBuilt, headBuilt };
+        string Named(Side side) => side.Name + " " + Path.GetFileName(headProject);
         for (var i = 0; i < sides.Length; i++)
         {
-            var name = sides[i].Name + " " + Path.GetFileName(headProject);
             if (options.Interleave)
             {
-                sides[i].Methods = await SelectInterleavedAsync(options, sides[i].Runner, builds[i], name, work, cancellationToken).ConfigureAwait(false);
+                sides[i].Methods = await SelectInterleavedAsync(options, sides[i].Runner, builds[i], Named(sides[i]), work, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                (sides[i].Runner, sides[i].Methods) = await MicroRunner.PrepareAsync(builds[i], run, name, Path.Combine(work, "runs-" + sides[i].Name), tracker, cancellationToken).ConfigureAwait(false);
+                (sides[i].Runner, sides[i].Methods) = await MicroRunner.PrepareAsync(builds[i], run, Named(sides[i]), Path.Combine(work, "runs-" + sides[i].Name), tracker, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -114,7 +114,7 @@ public static class AbRunner
                 var only = run with { Filter = [.. notInterleaved.Keys], Shard = null };
                 for (var i = 0; i < sides.Length; i++)
                 {
-                    (sides[i].Runner, sides[i].Methods) = await MicroRunner.PrepareAsync(builds[i], only, sides[i].Name + " " + Path.GetFileName(headProject),
+                    (sides[i].Runner, sides[i].Methods) = await MicroRunner.PrepareAsync(builds[i], only, Named(sides[i]),
                         Path.Combine(work, "processes-" + sides[i].Name), tracker, cancellationToken).ConfigureAwait(false);
                 }
 

@@ -45,7 +45,6 @@ internal static class BenchmarkHost
                         .Run(args);
             }
             """, cancellationToken).ConfigureAwait(false);
-        var host = await ProjectBuilder.BuildAsync(Path.Combine(directory, "PerfGate.BenchmarkHost.csproj"), framework, cancellationToken).ConfigureAwait(false);
-        return host with { Framework = framework };
+        return await ProjectBuilder.BuildAsync(Path.Combine(directory, "PerfGate.BenchmarkHost.csproj"), framework, cancellationToken).ConfigureAwait(false);
     }
 }

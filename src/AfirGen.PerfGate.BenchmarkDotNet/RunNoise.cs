@@ -1,4 +1,5 @@
 using AfirGen.PerfGate.Model;
+using AfirGen.PerfGate.Statistics;
 
 namespace AfirGen.PerfGate.BenchmarkDotNet;
 
@@ -30,21 +31,14 @@ public sealed record RunNoise(double Spread, int Benchmarks)
                 .Select(r => Math.Log(r.Value / baseRounds[r.Key])).ToList();
             if (ratios.Count >= 3)
             {
-                var middle = Median(ratios);
-                spreads.Add(1.4826 * Median(ratios.Select(x => Math.Abs(x - middle)).ToList()));
+                var middle = Descriptive.Median(ratios);
+                spreads.Add(1.4826 * Descriptive.Median(ratios.Select(x => Math.Abs(x - middle))));
             }
         }
 
-        return spreads.Count == 0 ? null : new RunNoise(Median(spreads), spreads.Count);
+        return spreads.Count == 0 ? null : new RunNoise(Descriptive.Median(spreads), spreads.Count);
     }
 
     private static Dictionary<int, double> Medians(BenchmarkResult b) => b.Launches.Where(l => l.Round is not null && l.Samples.Count > 0)
-        .GroupBy(l => l.Round!.Value).ToDictionary(g => g.Key, g => Median(g.SelectMany(l => l.Samples).ToList()));
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        var n = values.Count;
-        return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
-    }
+        .GroupBy(l => l.Round!.Value).ToDictionary(g => g.Key, g => Descriptive.Median(g.SelectMany(l => l.Samples)));
 }

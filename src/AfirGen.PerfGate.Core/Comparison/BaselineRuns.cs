@@ -50,7 +50,8 @@ public static class BaselineRuns
             Benchmarks = benchmarks,
             Skipped = [.. runs.SelectMany(r => r.Results.Skipped).Distinct()],
             // The median run's speed of the machine, as for everything else a baseline keeps.
-            ReferenceNanoseconds = Median(runs.Select(r => r.Results.ReferenceNanoseconds).OfType<double>().ToList()),
+            ReferenceNanoseconds = runs.Select(r => r.Results.ReferenceNanoseconds).OfType<double>().ToList() is { Count: > 0 } references
+                ? Statistics.Descriptive.Median(references) : null,
         };
     }
 
@@ -96,11 +97,5 @@ public static class BaselineRuns
         var load = combined.Benchmarks.Count(b => b.Latency is not null && b.LaunchNoise is not null);
         var micro = combined.Benchmarks.Count(b => b.Launches.Count > 0);
         return string.Create(CultureInfo.InvariantCulture, $"{runs} runs: {micro} micro-benchmarks with the launches of all of them, {load} load results with their run-to-run noise");
-    }
-
-    private static double? Median(List<double> values)
-    {
-        values.Sort();
-        return values.Count == 0 ? null : values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
 }

@@ -10,6 +10,18 @@ public sealed class BaselineRunsTests
     private static readonly ComparisonSettings Settings = new() { LaunchNoise = 0.5 };
 
     [Fact]
+    public void TheBaselineKeepsTheMedianRunsMachineSpeedAndNoneWhenNoRunMeasuredIt()
+    {
+        ResultSet Run(int seed, double? reference) => Make.Set(Make.Micro("FirBench.Parse", new Random(seed), 100, 0.01, 3, 10)) with { ReferenceNanoseconds = reference };
+
+        var measured = BaselineRuns.Combine([("a.json", Run(1, 3e5)), ("b.json", Run(2, 1e5)), ("c.json", Run(3, 2e5))], Settings);
+        var older = BaselineRuns.Combine([("a.json", Run(1, null)), ("b.json", Run(2, null))], Settings);
+
+        Assert.Equal(2e5, measured.ReferenceNanoseconds);
+        Assert.Null(older.ReferenceNanoseconds);
+    }
+
+    [Fact]
     public void AMicroBenchmarkKeepsEveryLaunchOfEveryRunAndTheirSpread()
     {
         var runs = Enumerable.Range(0, 3)
